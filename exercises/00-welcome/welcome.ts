@@ -1,0 +1,30 @@
+/**
+ * Lesson 00: how this course works.
+ *
+ * Fill in each function, then run `pnpm grade 00`. Read the feedback, fix, repeat.
+ * Stuck? `pnpm hint 00 1` prints the hints for task 1.
+ */
+import type { ScalarFn } from "@calcml/math";
+
+/**
+ * Task 1. The square of a number: `square(x) = x²`.
+ *
+ * @example square(3) // 9
+ */
+export function square(x: number): number {
+  // TODO: return x multiplied by itself.
+  throw new Error("TODO: implement square");
+}
+
+/**
+ * Task 2. Slope of the secant line through `(a, f(a))` and `(b, f(b))`:
+ * `(f(b) − f(a)) / (b − a)`. It is the same whichever point you call `a`.
+ *
+ * @throws RangeError when `a === b` (a single point has no secant line).
+ * @example secantSlope(square, 1, 3) // (9 − 1) / (3 − 1) = 4
+ */
+export function secantSlope(f: ScalarFn, a: number, b: number): number {
+  // TODO: reject a === b with a RangeError, then return rise over run.
+  throw new Error("TODO: implement secantSlope");
+}
+

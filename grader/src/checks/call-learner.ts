@@ -1,0 +1,60 @@
+import { CheckError } from "./check-error.ts";
+import { describeCall } from "./describe-value.ts";
+
+/** Errors whose message starts with this come from an untouched stub. */
+export const TODO_PREFIX = "TODO";
+
+/**
+ * Calls a learner function and turns anything it throws into a message that names the call.
+ * A stub's `TODO` error passes through untouched so the grader can report "not started".
+ */
+export function callLearner<R>(name: string, fn: (...args: never[]) => R, ...args: unknown[]): R {
+  try {
+    return (fn as (...a: unknown[]) => R)(...args);
+  } catch (error) {
+    throw wrapLearnerError(error, describeCall(name, args));
+  }
+}
+
+/** Wraps a throw from learner code, keeping TODO errors recognisable. */
+export function wrapLearnerError(error: unknown, called: string): Error {
+  if (error instanceof Error && error.message.startsWith(TODO_PREFIX)) return error;
+  if (error instanceof CheckError) return error;
+  const what =
+    error instanceof Error ? `${error.name}: ${error.message}` : `a non-Error value (${String(error)})`;
+  const wrapped = new CheckError({
+    called,
+    got: `it threw ${what}`,
+    why: "the function should return a value here, not throw",
+  });
+  if (error instanceof Error && error.stack)
+    wrapped.stack = `${wrapped.message}\n${error.stack.split("\n").slice(1).join("\n")}`;
+  return wrapped;
+}
+
+/**
+ * Expects `fn` to throw a RangeError whose message names `name` (COURSE.md: invalid input throws
+ * `RangeError` naming the function and the problem).
+ */
+export function expectRangeError(
+  name: string,
+  fn: (...args: never[]) => unknown,
+  args: unknown[],
+  problem: string,
+): void {
+  const called = describeCall(name, args);
+  try {
+    (fn as (...a: unknown[]) => unknown)(...args);
+  } catch (error) {
+    if (error instanceof Error && error.message.startsWith(TODO_PREFIX)) throw error;
+    if (error instanceof RangeError && error.message.includes(name)) return;
+    const got = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    throw new CheckError({
+      called,
+      got: `it threw ${got}`,
+      expected: `a RangeError whose message names ${name} (${problem})`,
+      why: "invalid input throws RangeError with a message that names the function and the problem",
+    });
+  }
+  throw new CheckError({ called, got: "it returned normally", expected: `a RangeError: ${problem}` });
+}

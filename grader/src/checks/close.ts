@@ -1,0 +1,107 @@
+import { check } from "./check-error.ts";
+import { describeValue, formatNumber } from "./describe-value.ts";
+
+/** Default relative tolerance of value comparisons (an oracle computed in Float64 by other means). */
+export const DEFAULT_RTOL = 1e-9;
+/** Default absolute floor, so that values near zero are compared sensibly. */
+export const DEFAULT_ATOL = 1e-12;
+
+export interface CloseOptions {
+  /** The call that produced `actual`, described (see `describeCall`). */
+  called: string;
+  /** Where the expected value comes from, e.g. "exact derivative 3x²". */
+  oracle: string;
+  rtol?: number;
+  atol?: number;
+  /** The rule a mismatch breaks, or a diagnosis computed from the values. */
+  why?: string | ((actual: number, expected: number) => string | undefined);
+}
+
+/** `|a − e| ≤ atol + rtol·max(|a|, |e|)`: relative with an absolute floor, as NUMERICS.md asks. */
+export function isClose(actual: number, expected: number, rtol = DEFAULT_RTOL, atol = DEFAULT_ATOL): boolean {
+  if (Number.isNaN(expected)) return Number.isNaN(actual);
+  if (!Number.isFinite(expected)) return actual === expected;
+  return Math.abs(actual - expected) <= atol + rtol * Math.max(Math.abs(actual), Math.abs(expected));
+}
+
+function tolerance(options: CloseOptions): string {
+  return `within ${formatNumber(options.rtol ?? DEFAULT_RTOL)} relative (absolute floor ${formatNumber(options.atol ?? DEFAULT_ATOL)})`;
+}
+
+/** Checks one number against an oracle. */
+export function expectClose(actual: unknown, expected: number, options: CloseOptions): void {
+  check(typeof actual === "number", () => ({
+    called: options.called,
+    got: describeValue(actual),
+    expected: `a number, ${formatNumber(expected)} (${options.oracle})`,
+  }));
+  const value = actual as number;
+  check(isClose(value, expected, options.rtol, options.atol), () => ({
+    called: options.called,
+    got: formatNumber(value),
+    expected: `${formatNumber(expected)} (${options.oracle}), ${tolerance(options)}`,
+    ...whyOf(options, value, expected),
+  }));
+}
+
+function whyOf(options: CloseOptions, actual: number, expected: number): { why?: string } {
+  const why = typeof options.why === "function" ? options.why(actual, expected) : options.why;
+  return why === undefined ? {} : { why };
+}
+
+/** Checks an array of numbers entry by entry, reporting the first entry that differs. */
+export function expectVectorClose(actual: unknown, expected: readonly number[], options: CloseOptions): void {
+  checkArray(actual, expected.length, options, expected);
+  const values = actual as readonly unknown[];
+  expected.forEach((e, i) => {
+    const a = values[i];
+    check(typeof a === "number" && isClose(a, e, options.rtol, options.atol), () => ({
+      called: options.called,
+      got: `${describeValue(values)}; entry [${i}] is ${describeValue(a)}`,
+      expected: `${describeValue(expected)}; entry [${i}] = ${formatNumber(e)} (${options.oracle}), ${tolerance(options)}`,
+      ...(typeof a === "number" ? whyOf(options, a, e) : {}),
+    }));
+  });
+}
+
+/** Checks a matrix (array of rows) entry by entry. */
+export function expectMatrixClose(
+  actual: unknown,
+  expected: readonly (readonly number[])[],
+  options: CloseOptions,
+): void {
+  checkArray(actual, expected.length, options, expected, "rows");
+  const rows = actual as readonly unknown[];
+  expected.forEach((row, i) => {
+    const actualRow = rows[i];
+    checkArray(actualRow, row.length, { ...options, called: `${options.called}, row [${i}]` }, row);
+    row.forEach((e, j) => {
+      const a = (actualRow as readonly unknown[])[j];
+      check(typeof a === "number" && isClose(a, e, options.rtol, options.atol), () => ({
+        called: options.called,
+        got: `entry [${i}][${j}] is ${describeValue(a)} (whole result ${describeValue(rows)})`,
+        expected: `${formatNumber(e)} at [${i}][${j}] (${options.oracle}), ${tolerance(options)}`,
+        ...(typeof a === "number" ? whyOf(options, a, e) : {}),
+      }));
+    });
+  });
+}
+
+function checkArray(
+  actual: unknown,
+  length: number,
+  options: CloseOptions,
+  expected: unknown,
+  unit = "entries",
+): void {
+  check(Array.isArray(actual), () => ({
+    called: options.called,
+    got: describeValue(actual),
+    expected: `an array like ${describeValue(expected)} (${options.oracle})`,
+  }));
+  check((actual as unknown[]).length === length, () => ({
+    called: options.called,
+    got: `${describeValue(actual)} with ${(actual as unknown[]).length} ${unit}`,
+    expected: `${length} ${unit} (${options.oracle})`,
+  }));
+}

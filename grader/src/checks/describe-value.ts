@@ -1,0 +1,50 @@
+/** How many entries of an array a message shows before it says "…". */
+const MAX_ENTRIES = 8;
+const MAX_ROWS = 4;
+const LABEL = Symbol.for("calcml.label");
+
+type Labelled = { [LABEL]?: string };
+
+/**
+ * Gives a function a readable name for failure messages: `labelled("x ↦ x³", x => x ** 3)`.
+ * Returns the same function, so call counting and identity still work.
+ */
+export function labelled<F extends (...args: never[]) => unknown>(label: string, fn: F): F {
+  Object.defineProperty(fn, LABEL, { value: label, enumerable: false });
+  return fn;
+}
+
+/** A number as a learner wants to read it: short, yet exact enough to see a difference. */
+export function formatNumber(x: number): string {
+  if (!Number.isFinite(x) || Number.isInteger(x)) return String(x);
+  const short = Number(x.toPrecision(10));
+  return Math.abs(short) < 1e-4 || Math.abs(short) >= 1e9 ? short.toExponential() : String(short);
+}
+
+/** Renders any value for a failure message, truncating long arrays and never dumping whole matrices. */
+export function describeValue(value: unknown, depth = 0): string {
+  if (typeof value === "number") return formatNumber(value);
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "function") {
+    const label = (value as Labelled)[LABEL];
+    return label ?? (value.name ? `${value.name} (a function)` : "a function");
+  }
+  if (value === undefined || value === null || typeof value !== "object") return String(value);
+  if (Array.isArray(value)) return describeArray(value, depth);
+  if (depth > 2) return "{…}";
+  const entries = Object.entries(value).map(([key, v]) => `${key}: ${describeValue(v, depth + 1)}`);
+  return `{ ${entries.join(", ")} }`;
+}
+
+function describeArray(values: readonly unknown[], depth: number): string {
+  const isMatrix = values.length > 0 && values.every(Array.isArray);
+  const limit = isMatrix ? MAX_ROWS : MAX_ENTRIES;
+  const shown = values.slice(0, limit).map((v) => describeValue(v, depth + 1));
+  if (values.length > limit) shown.push(`… (${values.length} ${isMatrix ? "rows" : "entries"})`);
+  return `[${shown.join(", ")}]`;
+}
+
+/** `name(arg1, arg2)` with every argument described. */
+export function describeCall(name: string, args: readonly unknown[]): string {
+  return `${name}(${args.map((arg) => describeValue(arg)).join(", ")})`;
+}

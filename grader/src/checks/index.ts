@@ -1,0 +1,21 @@
+/**
+ * What hidden suites use to check learner code and to explain failures. See grader/AUTHORING.md.
+ */
+export { callLearner, expectRangeError, TODO_PREFIX, wrapLearnerError } from "./call-learner.ts";
+export { CheckError, check, type Failure, fail, renderFailure } from "./check-error.ts";
+export {
+  DEFAULT_ATOL,
+  DEFAULT_RTOL,
+  expectClose,
+  expectMatrixClose,
+  expectVectorClose,
+  isClose,
+  type CloseOptions,
+} from "./close.ts";
+export { type Counted, countCalls } from "./count-calls.ts";
+export { expectGradient, expectHessian, expectJacobian, type DerivativeCheck } from "./derivative-checks.ts";
+export { describeCall, describeValue, formatNumber, labelled } from "./describe-value.ts";
+export { frozen } from "./frozen.ts";
+export { awayFromKinks, KINK_MARGIN, LARGE_SCALE, probePoints, TYPICAL_SCALE } from "./probe-points.ts";
+export { SEED_VARIABLE, suiteRng, suiteSeed } from "./seed.ts";
+export { task } from "./task.ts";

@@ -1,0 +1,77 @@
+import * as lesson from "@lesson/00-welcome";
+import { it } from "vitest";
+import {
+  callLearner,
+  describeCall,
+  expectClose,
+  expectRangeError,
+  labelled,
+  suiteRng,
+  task,
+} from "../src/checks/index.ts";
+
+const { square, secantSlope } = lesson;
+
+task("square", () => {
+  it("squares small integers, negatives and zero", () => {
+    for (const x of [0, 1, 2, -3, 7]) {
+      expectClose(callLearner("square", square, x), x * x, {
+        called: describeCall("square", [x]),
+        oracle: "x · x",
+      });
+    }
+  });
+
+  it("squares random real numbers", () => {
+    const rng = suiteRng("square random");
+    for (let i = 0; i < 20; i++) {
+      const x = rng.normal(0, 10);
+      expectClose(callLearner("square", square, x), x * x, {
+        called: describeCall("square", [x]),
+        oracle: "x · x",
+        why: (got, want) =>
+          Math.abs(got - 2 * x) < 1e-9 * Math.abs(want) + 1e-12 ? "that is 2x, not x²" : undefined,
+      });
+    }
+  });
+});
+
+task("secant-slope", () => {
+  const parabola = labelled("x ↦ x²", (x: number) => x * x);
+
+  it("finds the slope between two points of a parabola", () => {
+    expectClose(callLearner("secantSlope", secantSlope, parabola, 1, 3), 4, {
+      called: describeCall("secantSlope", [parabola, 1, 3]),
+      oracle: "(9 − 1) / (3 − 1)",
+      why: (got) => (got === 8 ? "that is the rise f(b) − f(a); divide it by the run b − a" : undefined),
+    });
+  });
+
+  it("matches (a + b) for a parabola at random points, in either order", () => {
+    // Oracle: for f(x) = x², (b² − a²)/(b − a) = a + b exactly.
+    const rng = suiteRng("secant random");
+    for (let i = 0; i < 10; i++) {
+      const a = rng.normal(0, 5);
+      const b = a + 0.5 + rng.uniform() * 3;
+      for (const [p, q] of [
+        [a, b],
+        [b, a],
+      ] as const) {
+        expectClose(callLearner("secantSlope", secantSlope, parabola, p, q), a + b, {
+          called: describeCall("secantSlope", [parabola, p, q]),
+          oracle: "a + b, since (b² − a²)/(b − a) = a + b",
+          rtol: 1e-9,
+          atol: 1e-9,
+          why: (got, want) =>
+            Math.abs(got + want) < 1e-6
+              ? "the sign is flipped: subtract in the same order on top and bottom"
+              : undefined,
+        });
+      }
+    }
+  });
+
+  it("throws a RangeError when a equals b", () => {
+    expectRangeError("secantSlope", secantSlope, [parabola, 2, 2], "a and b are equal");
+  });
+});

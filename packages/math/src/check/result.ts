@@ -1,0 +1,47 @@
+import type { CheckResult } from "./types.ts";
+
+/**
+ * A `CheckResult` for a check that stopped before comparing values (wrong shape, non-finite entries):
+ * nothing was checked, so every count is zero and `ok` is false.
+ *
+ * @example
+ * earlyResult({ reason: "shape", mode: "full", point: [0], h: 1e-5, rtol: 1e-4, atol: 1e-6, hint: "…",
+ *   evaluations: 0, expectedShape: [1], actualShape: [2] }).ok; // false
+ */
+export function earlyResult(fields: {
+  reason: "shape" | "non-finite";
+  mode: "full" | "sampled";
+  point: number[];
+  h: number;
+  rtol: number;
+  atol: number;
+  hint: string;
+  evaluations: number;
+  expectedShape: number[];
+  actualShape: number[];
+}): CheckResult {
+  return {
+    ...fields,
+    ok: false,
+    checkedComponents: 0,
+    failingComponents: 0,
+    failingIndices: [],
+    worst: [],
+    directional: [],
+    kinkComponents: [],
+    maxRelativeError: Number.NaN,
+  };
+}
+
+/**
+ * Describes a value that should be a number but is not, for hints: `"NaN"`, `"Infinity"`, `"a string"`.
+ *
+ * @example
+ * describeBadNumber(undefined); // "undefined"
+ */
+export function describeBadNumber(v: unknown): string {
+  if (typeof v === "number") return String(v);
+  if (v === undefined || v === null) return String(v);
+  if (Array.isArray(v)) return "an array";
+  return `a ${typeof v}`;
+}

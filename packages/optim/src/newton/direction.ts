@@ -1,0 +1,67 @@
+import { cholesky, type Matrix, solve } from "@calcml/math";
+import { allFinite, checkPositive } from "../internal/check.ts";
+import type { Params } from "../types.ts";
+
+/** Options of {@link newtonDirection}. */
+export interface NewtonDirectionOptions {
+  /** First shift `τ` tried when `H` is not positive definite. Default `1e-3`. */
+  readonly initialShift?: number;
+  /** Most doublings of `τ` before giving up. Default `100` (`τ` up to ≈ 6e26). */
+  readonly maxDoublings?: number;
+}
+
+/** A (modified) Newton direction. */
+export interface NewtonDirection {
+  /** `p` solving `(H + τI)·p = −∇f`. */
+  readonly direction: number[];
+  /** The shift `τ` that made `H + τI` positive definite (`0` when `H` already was). */
+  readonly shift: number;
+  /** Cholesky factorisations attempted (1 when `H` was positive definite). */
+  readonly factorizations: number;
+}
+
+/**
+ * Newton's direction with the Hessian modification of Nocedal & Wright (Alg. 3.3): solve
+ * `(H + τI)·p = −g` with the smallest `τ ∈ {0, τ₀, 2τ₀, 4τ₀, …}` for which Cholesky succeeds
+ * (`τ₀ = 1e-3`), so `p` is always a descent direction. `H` is symmetrised first, `(H + Hᵀ)/2`.
+ *
+ * @throws RangeError on mismatched shapes, non-finite entries, or when no shift within the budget works.
+ */
+export function newtonDirection(
+  gradient: Params,
+  hessian: Matrix,
+  { initialShift = 1e-3, maxDoublings = 100 }: NewtonDirectionOptions = {},
+): NewtonDirection {
+  const where = "newtonDirection";
+  checkPositive(where, "initialShift", initialShift);
+  checkPositive(where, "maxDoublings", maxDoublings, true);
+  const n = gradient.length;
+  if (hessian.length !== n || hessian.some((row) => row.length !== n)) {
+    throw new RangeError(`${where}: the Hessian must be ${n}×${n} to match a gradient of length ${n}`);
+  }
+  if (!allFinite(gradient) || !hessian.every(allFinite)) {
+    throw new RangeError(`${where}: the gradient and Hessian must be finite`);
+  }
+  const H = hessian.map((row, i) => row.map((hij, j) => 0.5 * (hij + hessian[j]![i]!)));
+  const rhs = gradient.map((g) => -g);
+  let shift = 0;
+  for (let k = 0; k <= maxDoublings + 1; k++) {
+    const shifted = shift === 0 ? H : H.map((row, i) => row.map((hij, j) => (i === j ? hij + shift : hij)));
+    if (isFactorizable(shifted)) {
+      return { direction: solve(shifted, rhs), shift, factorizations: k + 1 };
+    }
+    shift = shift === 0 ? initialShift : 2 * shift;
+  }
+  throw new RangeError(`${where}: H + τI was not positive definite for any τ up to ${shift / 2}`);
+}
+
+/** Whether Cholesky succeeds (it throws a `RangeError` when the matrix is not positive definite). */
+function isFactorizable(A: Matrix): boolean {
+  try {
+    cholesky(A);
+    return true;
+  } catch (error) {
+    if (error instanceof RangeError) return false;
+    throw error;
+  }
+}
