@@ -27,4 +27,3 @@ export function secantSlope(f: ScalarFn, a: number, b: number): number {
   // TODO: reject a === b with a RangeError, then return rise over run.
   throw new Error("TODO: implement secantSlope");
 }
-

@@ -1,0 +1,45 @@
+import path from "node:path";
+import { collectExpectedTests, expectedTestsFile, schemaFiles, stubFiles, writeGenerated } from "../course/build.ts";
+import { checkCourse } from "../course/check.ts";
+import { REPO_ROOT } from "../course/paths.ts";
+import { loadExpectedTests } from "../grade/expected-tests.ts";
+import { loadCourse } from "../manifest/load.ts";
+import { resolveLesson, UsageError } from "./resolve-lesson.ts";
+
+async function build(args: string[]): Promise<number> {
+  const course = loadCourse();
+  const lessons = args.length > 0 ? args.map((a) => resolveLesson(course, a)) : course.lessons;
+  const stubs = stubFiles(lessons);
+  const expected = { ...loadExpectedTests(), ...(await collectExpectedTests(course, lessons, course.defaults.seed)) };
+  const ordered = Object.fromEntries(course.lessons.filter((l) => expected[l.id]).map((l) => [l.id, expected[l.id]!]));
+  const files = [...stubs, expectedTestsFile(ordered), ...schemaFiles()];
+  writeGenerated(files);
+  for (const { file } of files) console.log(`wrote ${path.relative(REPO_ROOT, file)}`);
+  return 0;
+}
+
+async function check(args: string[]): Promise<number> {
+  const course = loadCourse();
+  const lessons = args.length > 0 ? args.map((a) => resolveLesson(course, a)) : course.lessons;
+  const started = performance.now();
+  const findings = await checkCourse(course, lessons);
+  const failures = findings.filter((f) => !f.ok);
+  for (const lesson of ["course", ...lessons.map((l) => l.id)]) {
+    const mine = findings.filter((f) => f.lesson === lesson);
+    if (mine.length === 0) continue;
+    const bad = mine.filter((f) => !f.ok);
+    console.log(`${bad.length === 0 ? "✓" : "✗"} ${lesson}`);
+    for (const finding of bad.length === 0 ? mine : bad) console.log(`    ${finding.message}`);
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(failures.length === 0 ? `\ncourse check passed (${lessons.length} lessons, ${seconds} s)` : `\ncourse check failed: ${failures.length} problems (${seconds} s)`);
+  return failures.length === 0 ? 0 : 1;
+}
+
+/** `pnpm course build [lesson…]` and `pnpm course check [lesson…]` (instructors). */
+export async function courseCommand(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub === "build") return build(rest);
+  if (sub === "check") return check(rest);
+  throw new UsageError('`pnpm course` takes "build" or "check", e.g. `pnpm course check`.');
+}

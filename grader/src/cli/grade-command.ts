@@ -1,0 +1,69 @@
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { gradeCourse } from "../grade/grade-course.ts";
+import { loadCourse } from "../manifest/load.ts";
+import type { Course } from "../manifest/schema.ts";
+import { renderTerminal, useColor } from "../report/terminal.ts";
+import { errorReport, saveLastGrades, writeReport } from "../report/write.ts";
+import { CLI_MESSAGES } from "./messages.ts";
+import { resolveLesson, UsageError } from "./resolve-lesson.ts";
+
+const MAX_SEED = 2 ** 32 - 1;
+
+function parseSeed(raw: string | undefined, course: Course | undefined): number {
+  if (raw === undefined) return course?.defaults.seed ?? 0;
+  const seed = Number(raw);
+  if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) throw new UsageError(CLI_MESSAGES.badSeed(raw));
+  return seed;
+}
+
+function parseSources(course: Course, raw: readonly string[]): Record<string, string> {
+  const sources: Record<string, string> = {};
+  for (const entry of raw) {
+    const [lesson, file] = entry.split("=", 2);
+    if (!lesson || !file) throw new UsageError(CLI_MESSAGES.badSource(entry));
+    sources[resolveLesson(course, lesson).id] = path.resolve(file);
+  }
+  return sources;
+}
+
+/** `pnpm grade [lesson…] [--solutions] [--json file] [--seed n] [--min-score pct] [--source lesson=file]` */
+export async function gradeCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      solutions: { type: "boolean", default: false },
+      json: { type: "string" },
+      seed: { type: "string" },
+      "min-score": { type: "string" },
+      source: { type: "string", multiple: true, default: [] },
+    },
+  });
+  let course: Course | undefined;
+  try {
+    course = loadCourse();
+    const loaded = course;
+    const seed = parseSeed(values.seed, course);
+    const minScore = values["min-score"] === undefined ? undefined : Number(values["min-score"]);
+    if (minScore !== undefined && !(minScore >= 0 && minScore <= 100)) throw new UsageError(CLI_MESSAGES.badMinScore(values["min-score"] ?? ""));
+    const sources = parseSources(course, values.source);
+    const chosen = positionals.length > 0 ? positionals.map((given) => resolveLesson(loaded, given)) : course.lessons;
+    const lessons = [...new Set(chosen)];
+    const report = await gradeCourse({ course, lessons, target: values.solutions ? "solutions" : "exercises", seed, sources });
+    console.log(renderTerminal(report, useColor()));
+    saveLastGrades(report);
+    if (values.json) {
+      writeReport(values.json, report);
+      console.log(CLI_MESSAGES.reportWritten(values.json));
+    }
+    if (minScore !== undefined && report.percent < minScore) {
+      console.error(CLI_MESSAGES.belowMinScore(report.percent, minScore));
+      return 1;
+    }
+    return 0;
+  } catch (error) {
+    if (values.json) writeReport(values.json, errorReport(course?.title ?? "unknown course", course?.defaults.seed ?? 0, (error as Error).message));
+    throw error;
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * The calcml CLI: `pnpm grade`, `pnpm hint`, `pnpm lessons`, `pnpm course build|check`.
+ * Exit codes: 0 when the command ran (whatever the score), 1 when --min-score was not reached or a
+ * course check failed, 2 when the grader could not do its job (bad arguments, a broken manifest).
+ */
+import { ManifestError } from "../manifest/load.ts";
+import { courseCommand } from "./course-command.ts";
+import { gradeCommand } from "./grade-command.ts";
+import { hintCommand } from "./hint-command.ts";
+import { lessonsCommand } from "./lessons-command.ts";
+import { CLI_MESSAGES } from "./messages.ts";
+import { UsageError } from "./resolve-lesson.ts";
+
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
+  grade: gradeCommand,
+  hint: hintCommand,
+  lessons: lessonsCommand,
+  course: courseCommand,
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  if (command === undefined || command === "help" || command === "--help") {
+    console.log(CLI_MESSAGES.usage);
+    return command === undefined ? 2 : 0;
+  }
+  const run = COMMANDS[command];
+  if (!run) throw new UsageError(`${CLI_MESSAGES.unknownCommand(command)}\n\n${CLI_MESSAGES.usage}`);
+  return run(args);
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2).filter((arg) => arg !== "--"));
+} catch (error) {
+  if (error instanceof UsageError || error instanceof ManifestError) {
+    console.error(error.message);
+  } else {
+    console.error(CLI_MESSAGES.couldNotGrade(error instanceof Error ? (error.stack ?? error.message) : String(error)));
+  }
+  process.exitCode = 2;
+}

@@ -1,0 +1,23 @@
+/** Every message the CLI prints about how it was called, in one place. */
+export const CLI_MESSAGES = {
+  usage: `Usage:
+  pnpm grade [lesson…] [--solutions] [--json <file>] [--seed <n>] [--min-score <pct>] [--source <lesson>=<file>]
+  pnpm hint <lesson> [task]
+  pnpm lessons
+  pnpm course build [lesson…]     regenerate stubs, expected test ids and JSON Schemas (instructors)
+  pnpm course check               every stub fails, every solution passes, nothing drifts (instructors)
+
+A lesson is its number or its id: 4, 04, 04-gradient-descent or gradient-descent.`,
+  unknownCommand: (command: string) => `Unknown command "${command}".`,
+  unknownLesson: (given: string, suggestion: string | undefined) =>
+    `There is no lesson "${given}".${suggestion ? ` Did you mean ${suggestion}?` : ""} \`pnpm lessons\` lists them all.`,
+  unknownTask: (lesson: string, given: string, count: number) =>
+    `Lesson ${lesson} has no task "${given}"; give a number from 1 to ${count} or a task id.`,
+  badSeed: (given: string) => `--seed takes a whole number from 0 to 2^32 − 1, not "${given}".`,
+  badMinScore: (given: string) => `--min-score takes a percentage from 0 to 100, not "${given}".`,
+  badSource: (given: string) => `--source takes <lesson>=<file>, e.g. --source 04=my-gradient-descent.ts, not "${given}".`,
+  hintNeedsLesson: "Which lesson? For example: pnpm hint 02 3 (lesson 02, task 3).",
+  belowMinScore: (percent: number, min: number) => `Score ${percent} % is below --min-score ${min} %.`,
+  couldNotGrade: (reason: string) => `The grader could not grade: ${reason}`,
+  reportWritten: (file: string) => `Report written to ${file}.`,
+} as const;

@@ -1,0 +1,128 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { gradeCourse } from "../grade/grade-course.ts";
+import { loadExpectedTests } from "../grade/expected-tests.ts";
+import type { Course, Lesson } from "../manifest/schema.ts";
+import { collectExpectedTests, type GeneratedFile, schemaFiles, stubFiles } from "./build.ts";
+import { readHints } from "./hints.ts";
+import { lessonAlias, lessonFile, lessonSlug, REPO_ROOT, suiteFile } from "./paths.ts";
+
+/** One finding of the course self-check. */
+export interface Finding {
+  lesson: string;
+  ok: boolean;
+  message: string;
+}
+
+export const CHECK_MESSAGES = {
+  missingFile: (file: string) => `${file} is missing`,
+  hints: (file: string, found: number, tasks: number) =>
+    `${file} has ${found} task sections (## N.) but the lesson has ${tasks} tasks; number them 1 to ${tasks} in task order`,
+  noHints: (file: string, number: number) => `${file}: section ## ${number}. has no "### Hint" subsections`,
+  drift: (file: string) => `${file} differs from what \`pnpm course build\` generates; run it and commit the result`,
+  noPath: (alias: string) => `tsconfig.json has no paths entry for ${alias}; add it (run \`pnpm course build\` to see the expected one)`,
+  expectedDrift: (lesson: string) =>
+    `grader/suites/expected-tests.json is out of date for ${lesson}; run \`pnpm course build ${lesson.slice(0, 2)}\``,
+  unknownTask: (test: string) => `the hidden test "${test}" is not inside a task of the manifest (top-level task("<id>") blocks only)`,
+  emptyTask: (task: string) => `task ${task} has no hidden tests`,
+  solutionShort: (points: number, max: number, detail: string) => `the solution scores ${points} / ${max}, not full marks: ${detail}`,
+  stubScores: (points: number, detail: string) => `the stub earns ${points} points; a stub must earn none: ${detail}`,
+  stubNotTodo: (detail: string) => `the stub fails without its TODO error (${detail}); is the stub really a stub?`,
+} as const;
+
+function relative(file: string): string {
+  return path.relative(REPO_ROOT, file);
+}
+
+function fileFindings(lesson: Lesson): Finding[] {
+  const findings: Finding[] = [];
+  const say = (ok: boolean, message: string) => findings.push({ lesson: lesson.id, ok, message });
+  const files = [
+    lessonFile(lesson.id, "solutions"),
+    lessonFile(lesson.id, "exercises"),
+    path.join(REPO_ROOT, "exercises", lesson.id, `${lessonSlug(lesson.id)}.test.ts`),
+    path.join(REPO_ROOT, "exercises", lesson.id, "README.md"),
+    path.join(REPO_ROOT, "exercises", lesson.id, "HINTS.md"),
+    suiteFile(lesson.id),
+  ];
+  for (const file of files) if (!existsSync(file)) say(false, CHECK_MESSAGES.missingFile(relative(file)));
+  const hintsPath = path.join("exercises", lesson.id, "HINTS.md");
+  if (existsSync(path.join(REPO_ROOT, hintsPath))) {
+    const sections = readHints(lesson.id);
+    const numbered = sections.every((s, i) => s.number === i + 1);
+    if (sections.length !== lesson.tasks.length || !numbered) say(false, CHECK_MESSAGES.hints(hintsPath, sections.length, lesson.tasks.length));
+    for (const section of sections) if (section.hints.length === 0) say(false, CHECK_MESSAGES.noHints(hintsPath, section.number));
+  }
+  return findings;
+}
+
+function driftFindings(lessonId: string, generated: readonly GeneratedFile[]): Finding[] {
+  return generated
+    .filter(({ file, content }) => !existsSync(file) || readFileSync(file, "utf8") !== content)
+    .map(({ file }) => ({ lesson: lessonId, ok: false, message: CHECK_MESSAGES.drift(relative(file)) }));
+}
+
+function pathsFindings(lessons: readonly Lesson[]): Finding[] {
+  const tsconfig = JSON.parse(readFileSync(path.join(REPO_ROOT, "tsconfig.json"), "utf8")) as {
+    compilerOptions?: { paths?: Record<string, string[]> };
+  };
+  const paths = tsconfig.compilerOptions?.paths ?? {};
+  return lessons
+    .filter((l) => paths[lessonAlias(l.id)]?.[0] !== `./${relative(lessonFile(l.id, "solutions"))}`)
+    .map((l) => ({ lesson: l.id, ok: false, message: CHECK_MESSAGES.noPath(lessonAlias(l.id)) }));
+}
+
+async function suiteFindings(course: Course, lessons: readonly Lesson[]): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  const collected = await collectExpectedTests(course, lessons, course.defaults.seed);
+  const saved = loadExpectedTests();
+  for (const lesson of lessons) {
+    const say = (message: string) => findings.push({ lesson: lesson.id, ok: false, message });
+    const ids = collected[lesson.id] ?? [];
+    if (JSON.stringify(ids) !== JSON.stringify(saved[lesson.id] ?? [])) say(CHECK_MESSAGES.expectedDrift(lesson.id));
+    for (const id of ids) if (!lesson.tasks.some((t) => id.startsWith(`${t.id} > `))) say(CHECK_MESSAGES.unknownTask(id));
+    for (const task of lesson.tasks) if (!ids.some((id) => id.startsWith(`${task.id} > `))) say(CHECK_MESSAGES.emptyTask(task.id));
+  }
+  return findings;
+}
+
+function summarise(messages: readonly (string | undefined)[]): string {
+  return messages.filter(Boolean).slice(0, 3).join(" | ").replace(/\s+/g, " ").slice(0, 400);
+}
+
+async function gradeFindings(course: Course, lessons: readonly Lesson[]): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  const seed = course.defaults.seed;
+  const solutions = await gradeCourse({ course, lessons, target: "solutions", seed });
+  const stubs = await gradeCourse({ course, lessons, target: "exercises", seed });
+  for (const lesson of solutions.lessons) {
+    const failing = lesson.tasks.flatMap((t) => t.tests.filter((x) => x.status !== "passed").map((x) => `${x.id}: ${x.message ?? x.status}`));
+    const detail = summarise([...lesson.problems.map((p) => p.message), ...failing]);
+    const ok = lesson.points === lesson.maxPoints;
+    findings.push({ lesson: lesson.id, ok, message: ok ? `solution: ${lesson.points} / ${lesson.maxPoints}` : CHECK_MESSAGES.solutionShort(lesson.points, lesson.maxPoints, detail) });
+  }
+  for (const lesson of stubs.lessons) {
+    const passing = lesson.tasks.flatMap((t) => t.tests.filter((x) => x.status === "passed").map((x) => x.id));
+    const notTodo = lesson.tasks.flatMap((t) => t.tests.filter((x) => x.status !== "todo" && x.status !== "passed").map((x) => `${x.id}: ${x.message ?? x.status}`));
+    if (lesson.points > 0) findings.push({ lesson: lesson.id, ok: false, message: CHECK_MESSAGES.stubScores(lesson.points, summarise(passing)) });
+    else if (lesson.status !== "not-started") findings.push({ lesson: lesson.id, ok: false, message: CHECK_MESSAGES.stubNotTodo(summarise([...lesson.problems.map((p) => p.message), ...notTodo])) });
+    else findings.push({ lesson: lesson.id, ok: true, message: "stub: 0 points, not started" });
+  }
+  return findings;
+}
+
+/** The instructor's self-check: files, drift, expected tests, solutions at full marks, stubs at zero. */
+export async function checkCourse(course: Course, lessons: readonly Lesson[]): Promise<Finding[]> {
+  const findings = lessons.flatMap(fileFindings);
+  const complete = lessons.filter((l) => !findings.some((f) => f.lesson === l.id && !f.ok));
+  for (const lesson of complete) {
+    try {
+      findings.push(...driftFindings(lesson.id, stubFiles([lesson])));
+    } catch (error) {
+      findings.push({ lesson: lesson.id, ok: false, message: (error as Error).message });
+    }
+  }
+  findings.push(...driftFindings("course", schemaFiles()), ...pathsFindings(lessons));
+  if (complete.length > 0) findings.push(...(await suiteFindings(course, complete)), ...(await gradeFindings(course, complete)));
+  return findings;
+}

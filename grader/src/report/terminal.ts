@@ -1,0 +1,108 @@
+import type { GradeReport, LessonReport, TaskReport, TestReport } from "./schema.ts";
+
+/** Colour only on a terminal that wants it (https://no-color.org). */
+export function useColor(stream: NodeJS.WriteStream = process.stdout): boolean {
+  return Boolean(stream.isTTY) && process.env.NO_COLOR === undefined;
+}
+
+type Paint = (code: number, text: string) => string;
+
+const STATUS_LABELS: Record<LessonReport["status"], { mark: string; text: string; color: number }> = {
+  complete: { mark: "✓", text: "complete", color: 32 },
+  partial: { mark: "◐", text: "partial", color: 33 },
+  failing: { mark: "✗", text: "failing", color: 31 },
+  "not-started": { mark: "·", text: "not started", color: 90 },
+  "timed-out": { mark: "⏱", text: "timed out", color: 31 },
+  crashed: { mark: "✗", text: "crashed", color: 31 },
+  missing: { mark: "?", text: "file missing", color: 31 },
+  blocked: { mark: "⊘", text: "blocked", color: 31 },
+};
+/** Failing tests shown per task; the rest are counted. */
+const TESTS_SHOWN_PER_TASK = 2;
+
+function pad(text: string, width: number): string {
+  return text + " ".repeat(Math.max(0, width - [...text].length));
+}
+
+function padStart(text: string, width: number): string {
+  return " ".repeat(Math.max(0, width - [...text].length)) + text;
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+function formatPoints(points: number): string {
+  return Number.isInteger(points) ? String(points) : points.toFixed(2);
+}
+
+function table(report: GradeReport, paint: Paint): string[] {
+  const lines = [`  ${pad("lesson", 36)}${padStart("points", 9)}   ${pad("status", 14)}${padStart("time", 7)}`];
+  for (const lesson of report.lessons) {
+    const label = STATUS_LABELS[lesson.status];
+    const points = `${formatPoints(lesson.points)} / ${lesson.maxPoints}`;
+    const status = paint(label.color, pad(`${label.mark} ${label.text}`, 14));
+    lines.push(`  ${pad(`${lesson.id.slice(0, 2)}  ${lesson.title}`, 36)}${padStart(points, 9)}   ${status}${padStart(seconds(lesson.durationMs), 7)}`);
+  }
+  const total = `${formatPoints(report.points)} / ${report.maxPoints}`;
+  lines.push(`  ${pad("total", 36)}${padStart(total, 9)}   ${report.percent} %`);
+  return lines;
+}
+
+function indent(text: string, spaces: number): string {
+  return text
+    .split("\n")
+    .map((line) => " ".repeat(spaces) + line)
+    .join("\n");
+}
+
+function failingTests(task: TaskReport): TestReport[] {
+  return task.tests.filter((t) => t.status !== "passed");
+}
+
+function lessonDetails(lesson: LessonReport, paint: Paint): string[] {
+  const number = lesson.id.slice(0, 2);
+  const file = lesson.source;
+  const lines = [paint(1, `Lesson ${number} · ${lesson.title}: ${formatPoints(lesson.points)} / ${lesson.maxPoints} points`)];
+  for (const problem of lesson.problems) lines.push(paint(31, `  ! ${problem.message}`));
+  if (lesson.status === "not-started") {
+    lines.push(
+      `  Not started yet. Read exercises/${lesson.id}/README.md, then fill in ${file}`,
+      `  one function at a time and run \`pnpm grade ${number}\` after each. Stuck? \`pnpm hint ${number} 1\`.`,
+    );
+    return lines;
+  }
+  for (const task of lesson.tasks) {
+    if (task.status === "complete") {
+      lines.push(paint(32, `  ✓ ${task.number}. ${task.title} (${formatPoints(task.points)} / ${task.maxPoints})`));
+      continue;
+    }
+    const what = task.status === "not-started" ? "not started" : `${task.passed} of ${task.total} checks pass`;
+    lines.push(paint(task.status === "not-started" ? 90 : 31, `  ✗ ${task.number}. ${task.title} (${formatPoints(task.points)} / ${task.maxPoints}): ${what}`));
+    if (task.status === "not-started") continue;
+    const failing = failingTests(task).filter((t) => t.status !== "todo");
+    for (const test of failing.slice(0, TESTS_SHOWN_PER_TASK)) {
+      lines.push(`      ${paint(1, test.name)}`);
+      if (test.message) lines.push(indent(test.message.trimEnd(), 8));
+      for (const line of test.console ?? []) lines.push(paint(90, `        console: ${line}`));
+    }
+    if (failing.length > TESTS_SHOWN_PER_TASK) lines.push(`      … and ${failing.length - TESTS_SHOWN_PER_TASK} more failing checks in this task`);
+    lines.push(`      Next: fix ${task.functions.map((f) => `\`${f}\``).join(", ")} and run \`pnpm grade ${number}\`; stuck? \`pnpm hint ${number} ${task.number}\``);
+  }
+  return lines;
+}
+
+/**
+ * The terminal view: a table of lessons, then, for the first lesson that is not complete, every failing
+ * check with what was called, what came back, what was expected, and a next step.
+ */
+export function renderTerminal(report: GradeReport, color = false): string {
+  const paint: Paint = (code, text) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
+  const where = report.target === "custom" ? "the given files" : `${report.target}/`;
+  const lines = [paint(1, `${report.course}: hidden suites on ${where} (seed ${report.seed})`), "", ...table(report, paint), ""];
+  const next = report.lessons.find((l) => l.status !== "complete");
+  if (next) lines.push(...lessonDetails(next, paint), "");
+  else if (report.lessons.length > 0) lines.push(paint(32, "Every graded lesson is complete: full marks on its hidden suite."), "");
+  lines.push(paint(90, `Replay this run with --seed ${report.seed}. Graded in ${seconds(report.durationMs)}.`));
+  return lines.join("\n");
+}
