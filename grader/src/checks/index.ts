@@ -4,16 +4,16 @@
 export { callLearner, expectRangeError, TODO_PREFIX, wrapLearnerError } from "./call-learner.ts";
 export { CheckError, check, type Failure, fail, renderFailure } from "./check-error.ts";
 export {
+  type CloseOptions,
   DEFAULT_ATOL,
   DEFAULT_RTOL,
   expectClose,
   expectMatrixClose,
   expectVectorClose,
   isClose,
-  type CloseOptions,
 } from "./close.ts";
 export { type Counted, countCalls } from "./count-calls.ts";
-export { expectGradient, expectHessian, expectJacobian, type DerivativeCheck } from "./derivative-checks.ts";
+export { type DerivativeCheck, expectGradient, expectHessian, expectJacobian } from "./derivative-checks.ts";
 export { describeCall, describeValue, formatNumber, labelled } from "./describe-value.ts";
 export { frozen } from "./frozen.ts";
 export { awayFromKinks, KINK_MARGIN, LARGE_SCALE, probePoints, TYPICAL_SCALE } from "./probe-points.ts";

@@ -46,11 +46,19 @@ export async function gradeCommand(args: string[]): Promise<number> {
     const loaded = course;
     const seed = parseSeed(values.seed, course);
     const minScore = values["min-score"] === undefined ? undefined : Number(values["min-score"]);
-    if (minScore !== undefined && !(minScore >= 0 && minScore <= 100)) throw new UsageError(CLI_MESSAGES.badMinScore(values["min-score"] ?? ""));
+    if (minScore !== undefined && !(minScore >= 0 && minScore <= 100))
+      throw new UsageError(CLI_MESSAGES.badMinScore(values["min-score"] ?? ""));
     const sources = parseSources(course, values.source);
-    const chosen = positionals.length > 0 ? positionals.map((given) => resolveLesson(loaded, given)) : course.lessons;
+    const chosen =
+      positionals.length > 0 ? positionals.map((given) => resolveLesson(loaded, given)) : course.lessons;
     const lessons = [...new Set(chosen)];
-    const report = await gradeCourse({ course, lessons, target: values.solutions ? "solutions" : "exercises", seed, sources });
+    const report = await gradeCourse({
+      course,
+      lessons,
+      target: values.solutions ? "solutions" : "exercises",
+      seed,
+      sources,
+    });
     console.log(renderTerminal(report, useColor()));
     saveLastGrades(report);
     if (values.json) {
@@ -63,7 +71,11 @@ export async function gradeCommand(args: string[]): Promise<number> {
     }
     return 0;
   } catch (error) {
-    if (values.json) writeReport(values.json, errorReport(course?.title ?? "unknown course", course?.defaults.seed ?? 0, (error as Error).message));
+    if (values.json)
+      writeReport(
+        values.json,
+        errorReport(course?.title ?? "unknown course", course?.defaults.seed ?? 0, (error as Error).message),
+      );
     throw error;
   }
 }

@@ -23,7 +23,9 @@ export async function hintCommand(args: string[]): Promise<number> {
   }
   const task = lesson.tasks[number - 1]!;
   const section = readHints(lesson.id).find((s) => s.number === number);
-  console.log(`Hints for lesson ${lesson.id.slice(0, 2)}, task ${number}: ${task.title} (${task.functions.join(", ")})`);
+  console.log(
+    `Hints for lesson ${lesson.id.slice(0, 2)}, task ${number}: ${task.title} (${task.functions.join(", ")})`,
+  );
   console.log("Read one at a time and stop as soon as you can carry on.\n");
   if (!section || section.hints.length === 0) {
     console.log(`No hints written for this task yet; re-read exercises/${lesson.id}/README.md.`);

@@ -35,7 +35,9 @@ try {
   if (error instanceof UsageError || error instanceof ManifestError) {
     console.error(error.message);
   } else {
-    console.error(CLI_MESSAGES.couldNotGrade(error instanceof Error ? (error.stack ?? error.message) : String(error)));
+    console.error(
+      CLI_MESSAGES.couldNotGrade(error instanceof Error ? (error.stack ?? error.message) : String(error)),
+    );
   }
   process.exitCode = 2;
 }

@@ -15,7 +15,8 @@ A lesson is its number or its id: 4, 04, 04-gradient-descent or gradient-descent
     `Lesson ${lesson} has no task "${given}"; give a number from 1 to ${count} or a task id.`,
   badSeed: (given: string) => `--seed takes a whole number from 0 to 2^32 − 1, not "${given}".`,
   badMinScore: (given: string) => `--min-score takes a percentage from 0 to 100, not "${given}".`,
-  badSource: (given: string) => `--source takes <lesson>=<file>, e.g. --source 04=my-gradient-descent.ts, not "${given}".`,
+  badSource: (given: string) =>
+    `--source takes <lesson>=<file>, e.g. --source 04=my-gradient-descent.ts, not "${given}".`,
   hintNeedsLesson: "Which lesson? For example: pnpm hint 02 3 (lesson 02, task 3).",
   belowMinScore: (percent: number, min: number) => `Score ${percent} % is below --min-score ${min} %.`,
   couldNotGrade: (reason: string) => `The grader could not grade: ${reason}`,

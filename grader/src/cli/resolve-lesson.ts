@@ -32,10 +32,26 @@ export function suggest(given: string, candidates: readonly string[]): string | 
 
 /** Finds a lesson by number (`4`, `04`), id (`04-gradient-descent`) or slug (`gradient-descent`). */
 export function resolveLesson(course: Course, given: string): Lesson {
-  const key = given.trim().toLowerCase().replace(/[\\/]+$/, "").replace(/^.*[\\/]/, "");
+  const key = given
+    .trim()
+    .toLowerCase()
+    .replace(/[\\/]+$/, "")
+    .replace(/^.*[\\/]/, "");
   const lesson = course.lessons.find(
-    (l) => l.id === key || l.id.slice(3) === key || (/^\d{1,2}$/.test(key) && Number(l.id.slice(0, 2)) === Number(key)),
+    (l) =>
+      l.id === key ||
+      l.id.slice(3) === key ||
+      (/^\d{1,2}$/.test(key) && Number(l.id.slice(0, 2)) === Number(key)),
   );
-  if (!lesson) throw new UsageError(CLI_MESSAGES.unknownLesson(given, suggest(key, course.lessons.map((l) => l.id))));
+  if (!lesson)
+    throw new UsageError(
+      CLI_MESSAGES.unknownLesson(
+        given,
+        suggest(
+          key,
+          course.lessons.map((l) => l.id),
+        ),
+      ),
+    );
   return lesson;
 }

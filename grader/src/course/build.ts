@@ -41,7 +41,11 @@ export function schemaFiles(): GeneratedFile[] {
  * exactly these from every run, so a suite that loses a test or a learner file that stops one from
  * running cannot go unnoticed.
  */
-export async function collectExpectedTests(course: Course, lessons: readonly Lesson[], seed: number): Promise<Record<string, string[]>> {
+export async function collectExpectedTests(
+  course: Course,
+  lessons: readonly Lesson[],
+  seed: number,
+): Promise<Record<string, string[]>> {
   const runs = await pool(lessons, os.availableParallelism(), (lesson) =>
     runSuite({
       lessonId: lesson.id,
@@ -52,7 +56,9 @@ export async function collectExpectedTests(course: Course, lessons: readonly Les
       memoryLimitMb: course.defaults.memoryLimitMb,
     }),
   );
-  return Object.fromEntries(lessons.map((lesson, i) => [lesson.id, (runs[i]?.tests ?? []).map((t) => testId(t.path))]));
+  return Object.fromEntries(
+    lessons.map((lesson, i) => [lesson.id, (runs[i]?.tests ?? []).map((t) => testId(t.path))]),
+  );
 }
 
 export function expectedTestsFile(all: Record<string, string[]>): GeneratedFile {

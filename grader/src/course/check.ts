@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { gradeCourse } from "../grade/grade-course.ts";
 import { loadExpectedTests } from "../grade/expected-tests.ts";
+import { gradeCourse } from "../grade/grade-course.ts";
 import type { Course, Lesson } from "../manifest/schema.ts";
 import { collectExpectedTests, type GeneratedFile, schemaFiles, stubFiles } from "./build.ts";
 import { readHints } from "./hints.ts";
@@ -19,15 +19,21 @@ export const CHECK_MESSAGES = {
   hints: (file: string, found: number, tasks: number) =>
     `${file} has ${found} task sections (## N.) but the lesson has ${tasks} tasks; number them 1 to ${tasks} in task order`,
   noHints: (file: string, number: number) => `${file}: section ## ${number}. has no "### Hint" subsections`,
-  drift: (file: string) => `${file} differs from what \`pnpm course build\` generates; run it and commit the result`,
-  noPath: (alias: string) => `tsconfig.json has no paths entry for ${alias}; add it (run \`pnpm course build\` to see the expected one)`,
+  drift: (file: string) =>
+    `${file} differs from what \`pnpm course build\` generates; run it and commit the result`,
+  noPath: (alias: string) =>
+    `tsconfig.json has no paths entry for ${alias}; add it (run \`pnpm course build\` to see the expected one)`,
   expectedDrift: (lesson: string) =>
     `grader/suites/expected-tests.json is out of date for ${lesson}; run \`pnpm course build ${lesson.slice(0, 2)}\``,
-  unknownTask: (test: string) => `the hidden test "${test}" is not inside a task of the manifest (top-level task("<id>") blocks only)`,
+  unknownTask: (test: string) =>
+    `the hidden test "${test}" is not inside a task of the manifest (top-level task("<id>") blocks only)`,
   emptyTask: (task: string) => `task ${task} has no hidden tests`,
-  solutionShort: (points: number, max: number, detail: string) => `the solution scores ${points} / ${max}, not full marks: ${detail}`,
-  stubScores: (points: number, detail: string) => `the stub earns ${points} points; a stub must earn none: ${detail}`,
-  stubNotTodo: (detail: string) => `the stub fails without its TODO error (${detail}); is the stub really a stub?`,
+  solutionShort: (points: number, max: number, detail: string) =>
+    `the solution scores ${points} / ${max}, not full marks: ${detail}`,
+  stubScores: (points: number, detail: string) =>
+    `the stub earns ${points} points; a stub must earn none: ${detail}`,
+  stubNotTodo: (detail: string) =>
+    `the stub fails without its TODO error (${detail}); is the stub really a stub?`,
 } as const;
 
 function relative(file: string): string {
@@ -50,8 +56,10 @@ function fileFindings(lesson: Lesson): Finding[] {
   if (existsSync(path.join(REPO_ROOT, hintsPath))) {
     const sections = readHints(lesson.id);
     const numbered = sections.every((s, i) => s.number === i + 1);
-    if (sections.length !== lesson.tasks.length || !numbered) say(false, CHECK_MESSAGES.hints(hintsPath, sections.length, lesson.tasks.length));
-    for (const section of sections) if (section.hints.length === 0) say(false, CHECK_MESSAGES.noHints(hintsPath, section.number));
+    if (sections.length !== lesson.tasks.length || !numbered)
+      say(false, CHECK_MESSAGES.hints(hintsPath, sections.length, lesson.tasks.length));
+    for (const section of sections)
+      if (section.hints.length === 0) say(false, CHECK_MESSAGES.noHints(hintsPath, section.number));
   }
   return findings;
 }
@@ -79,9 +87,12 @@ async function suiteFindings(course: Course, lessons: readonly Lesson[]): Promis
   for (const lesson of lessons) {
     const say = (message: string) => findings.push({ lesson: lesson.id, ok: false, message });
     const ids = collected[lesson.id] ?? [];
-    if (JSON.stringify(ids) !== JSON.stringify(saved[lesson.id] ?? [])) say(CHECK_MESSAGES.expectedDrift(lesson.id));
-    for (const id of ids) if (!lesson.tasks.some((t) => id.startsWith(`${t.id} > `))) say(CHECK_MESSAGES.unknownTask(id));
-    for (const task of lesson.tasks) if (!ids.some((id) => id.startsWith(`${task.id} > `))) say(CHECK_MESSAGES.emptyTask(task.id));
+    if (JSON.stringify(ids) !== JSON.stringify(saved[lesson.id] ?? []))
+      say(CHECK_MESSAGES.expectedDrift(lesson.id));
+    for (const id of ids)
+      if (!lesson.tasks.some((t) => id.startsWith(`${t.id} > `))) say(CHECK_MESSAGES.unknownTask(id));
+    for (const task of lesson.tasks)
+      if (!ids.some((id) => id.startsWith(`${task.id} > `))) say(CHECK_MESSAGES.emptyTask(task.id));
   }
   return findings;
 }
@@ -96,16 +107,42 @@ async function gradeFindings(course: Course, lessons: readonly Lesson[]): Promis
   const solutions = await gradeCourse({ course, lessons, target: "solutions", seed });
   const stubs = await gradeCourse({ course, lessons, target: "exercises", seed });
   for (const lesson of solutions.lessons) {
-    const failing = lesson.tasks.flatMap((t) => t.tests.filter((x) => x.status !== "passed").map((x) => `${x.id}: ${x.message ?? x.status}`));
+    const failing = lesson.tasks.flatMap((t) =>
+      t.tests.filter((x) => x.status !== "passed").map((x) => `${x.id}: ${x.message ?? x.status}`),
+    );
     const detail = summarise([...lesson.problems.map((p) => p.message), ...failing]);
     const ok = lesson.points === lesson.maxPoints;
-    findings.push({ lesson: lesson.id, ok, message: ok ? `solution: ${lesson.points} / ${lesson.maxPoints}` : CHECK_MESSAGES.solutionShort(lesson.points, lesson.maxPoints, detail) });
+    findings.push({
+      lesson: lesson.id,
+      ok,
+      message: ok
+        ? `solution: ${lesson.points} / ${lesson.maxPoints}`
+        : CHECK_MESSAGES.solutionShort(lesson.points, lesson.maxPoints, detail),
+    });
   }
   for (const lesson of stubs.lessons) {
-    const passing = lesson.tasks.flatMap((t) => t.tests.filter((x) => x.status === "passed").map((x) => x.id));
-    const notTodo = lesson.tasks.flatMap((t) => t.tests.filter((x) => x.status !== "todo" && x.status !== "passed").map((x) => `${x.id}: ${x.message ?? x.status}`));
-    if (lesson.points > 0) findings.push({ lesson: lesson.id, ok: false, message: CHECK_MESSAGES.stubScores(lesson.points, summarise(passing)) });
-    else if (lesson.status !== "not-started") findings.push({ lesson: lesson.id, ok: false, message: CHECK_MESSAGES.stubNotTodo(summarise([...lesson.problems.map((p) => p.message), ...notTodo])) });
+    const passing = lesson.tasks.flatMap((t) =>
+      t.tests.filter((x) => x.status === "passed").map((x) => x.id),
+    );
+    const notTodo = lesson.tasks.flatMap((t) =>
+      t.tests
+        .filter((x) => x.status !== "todo" && x.status !== "passed")
+        .map((x) => `${x.id}: ${x.message ?? x.status}`),
+    );
+    if (lesson.points > 0)
+      findings.push({
+        lesson: lesson.id,
+        ok: false,
+        message: CHECK_MESSAGES.stubScores(lesson.points, summarise(passing)),
+      });
+    else if (lesson.status !== "not-started")
+      findings.push({
+        lesson: lesson.id,
+        ok: false,
+        message: CHECK_MESSAGES.stubNotTodo(
+          summarise([...lesson.problems.map((p) => p.message), ...notTodo]),
+        ),
+      });
     else findings.push({ lesson: lesson.id, ok: true, message: "stub: 0 points, not started" });
   }
   return findings;
@@ -123,6 +160,7 @@ export async function checkCourse(course: Course, lessons: readonly Lesson[]): P
     }
   }
   findings.push(...driftFindings("course", schemaFiles()), ...pathsFindings(lessons));
-  if (complete.length > 0) findings.push(...(await suiteFindings(course, complete)), ...(await gradeFindings(course, complete)));
+  if (complete.length > 0)
+    findings.push(...(await suiteFindings(course, complete)), ...(await gradeFindings(course, complete)));
   return findings;
 }

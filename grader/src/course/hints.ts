@@ -18,7 +18,7 @@ export function parseHints(markdown: string): TaskHints[] {
   let current: TaskHints | undefined;
   let hint: string[] | undefined;
   const flush = () => {
-    if (current && hint && hint.join("\n").trim()) current.hints.push(hint.join("\n").trim());
+    if (current && hint?.join("\n").trim()) current.hints.push(hint.join("\n").trim());
     hint = undefined;
   };
   for (const line of markdown.split("\n")) {

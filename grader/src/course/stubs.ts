@@ -38,7 +38,10 @@ export function generateStub(source: string, file: string): string {
     const lineNo = index + 1;
     const begin = BEGIN_SOLUTION.exec(line);
     if (begin || BEGIN_HIDE.test(line)) {
-      if (open) throw new StubError(STUB_ERRORS.unclosed(file, open.line, open.kind === "solution" ? "BEGIN SOLUTION" : "BEGIN HIDE"));
+      if (open)
+        throw new StubError(
+          STUB_ERRORS.unclosed(file, open.line, open.kind === "solution" ? "BEGIN SOLUTION" : "BEGIN HIDE"),
+        );
       open = { kind: begin ? "solution" : "hide", line: lineNo };
       if (begin) {
         regions += 1;
@@ -51,13 +54,19 @@ export function generateStub(source: string, file: string): string {
     }
     if (END_SOLUTION.test(line) || END_HIDE.test(line)) {
       const kind = END_SOLUTION.test(line) ? "solution" : "hide";
-      if (open?.kind !== kind) throw new StubError(STUB_ERRORS.stray(file, lineNo, kind === "solution" ? "END SOLUTION" : "END HIDE"));
+      if (open?.kind !== kind)
+        throw new StubError(
+          STUB_ERRORS.stray(file, lineNo, kind === "solution" ? "END SOLUTION" : "END HIDE"),
+        );
       open = undefined;
       return;
     }
     if (!open) out.push(line);
   });
-  if (open) throw new StubError(STUB_ERRORS.unclosed(file, open.line, open.kind === "solution" ? "BEGIN SOLUTION" : "BEGIN HIDE"));
+  if (open)
+    throw new StubError(
+      STUB_ERRORS.unclosed(file, open.line, open.kind === "solution" ? "BEGIN SOLUTION" : "BEGIN HIDE"),
+    );
   if (regions === 0) throw new StubError(STUB_ERRORS.noMarkers(file));
   return out.join("\n");
 }
@@ -90,7 +99,8 @@ function functionName(node: ts.Node): string | undefined {
   if (ts.isMethodDeclaration(node) || ts.isGetAccessor(node) || ts.isSetAccessor(node)) {
     return `${className(node)}${node.name.getText()}`;
   }
-  if (ts.isConstructorDeclaration(node)) return `${className(node)}constructor`.replace(/\.constructor$/, " constructor");
+  if (ts.isConstructorDeclaration(node))
+    return `${className(node)}constructor`.replace(/\.constructor$/, " constructor");
   if ((ts.isArrowFunction(node) || ts.isFunctionExpression(node)) && ts.isVariableDeclaration(node.parent)) {
     return node.parent.name.getText();
   }

@@ -10,10 +10,12 @@ export const PROBLEM_MESSAGES = {
   outOfMemory: (megabytes: number, where: string) =>
     `ran out of memory ${where} (the cap is ${megabytes} MB). Look for an array that grows without end.`,
   crash: (where: string) => `the test process crashed ${where}.`,
-  exit: (detail: string) => `your file called process.exit (${detail}); remove it: the grader decides when a run ends.`,
+  exit: (detail: string) =>
+    `your file called process.exit (${detail}); remove it: the grader decides when a run ends.`,
   loadError: (message: string, location: string) =>
     `your file could not be loaded: ${message}${location}. Every task scores 0 until it loads.`,
-  noTests: "the hidden suite ran no tests; this is a problem with the course, not your code (tell your instructor).",
+  noTests:
+    "the hidden suite ran no tests; this is a problem with the course, not your code (tell your instructor).",
   missingFile: (file: string) => `${file} does not exist; restore it with \`git checkout -- ${file}\`.`,
 } as const;
 
@@ -43,20 +45,29 @@ export function diagnoseRun(
 ): Problem[] {
   const where = whereRunning(lesson, run.runningTest);
   const workerDied = run.unhandled.length > 0 && run.tests.some((t) => t.state === "pending");
-  if (run.outcome === "timeout") return [{ kind: "timeout", message: PROBLEM_MESSAGES.timeout(limits.seconds, where) }];
+  if (run.outcome === "timeout")
+    return [{ kind: "timeout", message: PROBLEM_MESSAGES.timeout(limits.seconds, where) }];
   if (OUT_OF_MEMORY.test(run.stderr) && (run.outcome === "crashed" || workerDied)) {
     return [{ kind: "out-of-memory", message: PROBLEM_MESSAGES.outOfMemory(limits.memoryMb, where) }];
   }
-  if (run.outcome === "crashed" || workerDied) return [{ kind: "crash", message: PROBLEM_MESSAGES.crash(where) }];
+  if (run.outcome === "crashed" || workerDied)
+    return [{ kind: "crash", message: PROBLEM_MESSAGES.crash(where) }];
   const problems: Problem[] = [];
   for (const error of run.moduleErrors) {
     if (EXIT_CALLED.test(error.message)) {
-      problems.push({ kind: "exit", message: PROBLEM_MESSAGES.exit(error.message.replace(EXIT_CALLED, "").trim() || "while loading") });
+      problems.push({
+        kind: "exit",
+        message: PROBLEM_MESSAGES.exit(error.message.replace(EXIT_CALLED, "").trim() || "while loading"),
+      });
     } else {
-      problems.push({ kind: "load-error", message: PROBLEM_MESSAGES.loadError(firstLine(error.message), locationIn(error, sourceFile)) });
+      problems.push({
+        kind: "load-error",
+        message: PROBLEM_MESSAGES.loadError(firstLine(error.message), locationIn(error, sourceFile)),
+      });
     }
   }
-  if (problems.length === 0 && run.tests.length === 0) problems.push({ kind: "no-tests", message: PROBLEM_MESSAGES.noTests });
+  if (problems.length === 0 && run.tests.length === 0)
+    problems.push({ kind: "no-tests", message: PROBLEM_MESSAGES.noTests });
   return problems;
 }
 

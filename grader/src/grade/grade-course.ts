@@ -2,9 +2,9 @@ import os from "node:os";
 import { lessonFile, type Target } from "../course/paths.ts";
 import type { Course, Lesson } from "../manifest/schema.ts";
 import { type GradeReport, GradeReportSchema, type LessonReport } from "../report/schema.ts";
+import { pool } from "../util/pool.ts";
 import { loadExpectedTests } from "./expected-tests.ts";
 import { gradeLesson } from "./grade-lesson.ts";
-import { pool } from "../util/pool.ts";
 import { roundPoints } from "./score.ts";
 
 export interface GradeOptions {
@@ -25,18 +25,22 @@ export async function gradeCourse(options: GradeOptions): Promise<GradeReport> {
   const started = performance.now();
   const expected = loadExpectedTests();
   const custom = Object.keys(options.sources ?? {}).length > 0;
-  const lessons = await pool(options.lessons, options.concurrency ?? os.availableParallelism(), async (lesson) => {
-    const report = await gradeLesson({
-      course: options.course,
-      lesson,
-      sourceFile: options.sources?.[lesson.id] ?? lessonFile(lesson.id, options.target),
-      expectedTests: expected[lesson.id],
-      seed: options.seed,
-      ...(options.allowTrustedImports ? { allowTrustedImports: true } : {}),
-    });
-    options.onLesson?.(report);
-    return report;
-  });
+  const lessons = await pool(
+    options.lessons,
+    options.concurrency ?? os.availableParallelism(),
+    async (lesson) => {
+      const report = await gradeLesson({
+        course: options.course,
+        lesson,
+        sourceFile: options.sources?.[lesson.id] ?? lessonFile(lesson.id, options.target),
+        expectedTests: expected[lesson.id],
+        seed: options.seed,
+        ...(options.allowTrustedImports ? { allowTrustedImports: true } : {}),
+      });
+      options.onLesson?.(report);
+      return report;
+    },
+  );
   const points = roundPoints(lessons.reduce((sum, l) => sum + l.points, 0));
   const maxPoints = lessons.reduce((sum, l) => sum + l.maxPoints, 0);
   return GradeReportSchema.parse({

@@ -58,7 +58,9 @@ async function runWithReruns(request: LessonRequest, blockedTasks: readonly stri
   let current = await run([]);
   for (let attempt = 0; ; attempt++) {
     const found = diagnoseRun(current, lesson, request.sourceFile, limits);
-    const interrupted = found.some((p) => p.kind === "timeout" || p.kind === "crash" || p.kind === "out-of-memory");
+    const interrupted = found.some(
+      (p) => p.kind === "timeout" || p.kind === "crash" || p.kind === "out-of-memory",
+    );
     const culprit = current.runningTest?.[0];
     if (!interrupted || attempt >= MAX_RERUNS || culprit === undefined || culprits.has(culprit)) {
       problems.push(...found);
@@ -70,16 +72,24 @@ async function runWithReruns(request: LessonRequest, blockedTasks: readonly stri
   }
 }
 
-function testStatus(raw: RawTest | undefined, attempt: Attempt, taskId: string, blocked: ImportViolation[]): Omit<TestReport, "id" | "name" | "durationMs"> {
+function testStatus(
+  raw: RawTest | undefined,
+  attempt: Attempt,
+  taskId: string,
+  blocked: ImportViolation[],
+): Omit<TestReport, "id" | "name" | "durationMs"> {
   const block = blocked.find((v) => v.tasks === "all" || v.tasks.includes(taskId));
   if (block) return { status: "blocked", message: block.message };
   const culprit = attempt.culprits.get(taskId);
-  if (culprit && (!raw || raw.state !== "passed")) {
+  if (culprit && raw?.state !== "passed") {
     return { status: culprit.kind === "timeout" ? "timeout" : "crashed", message: culprit.message };
   }
   if (!raw || raw.state === "pending") {
     const runProblem = attempt.problems.find((p) => p.kind !== "no-tests");
-    return { status: runProblem?.kind === "timeout" ? "timeout" : "missing", message: runProblem?.message ?? TEST_MESSAGES.notRun };
+    return {
+      status: runProblem?.kind === "timeout" ? "timeout" : "missing",
+      message: runProblem?.message ?? TEST_MESSAGES.notRun,
+    };
   }
   if (raw.state === "passed") return { status: "passed" };
   if (raw.state === "skipped") return { status: "skipped", message: TEST_MESSAGES.skipped };
@@ -102,9 +112,14 @@ export async function gradeLesson(request: LessonRequest): Promise<LessonReport>
     const options = request.allowTrustedImports ? { allowTrustedImports: true } : {};
     violations = checkImports(readFileSync(sourceFile, "utf8"), sourceFile, lesson, options);
     problems.push(...violations.map((v) => ({ kind: "forbidden-import" as const, message: v.message })));
-    const blockedTasks = lesson.tasks.filter((t) => violations.some((v) => v.tasks === "all" || v.tasks.includes(t.id)));
+    const blockedTasks = lesson.tasks.filter((t) =>
+      violations.some((v) => v.tasks === "all" || v.tasks.includes(t.id)),
+    );
     if (blockedTasks.length < lesson.tasks.length) {
-      attempt = await runWithReruns(request, blockedTasks.map((t) => t.id));
+      attempt = await runWithReruns(
+        request,
+        blockedTasks.map((t) => t.id),
+      );
       problems.push(...attempt.problems);
     }
   }

@@ -35,7 +35,10 @@ export function scoreTask(task: Lesson["tasks"][number], number: number, tests: 
 }
 
 /** The lesson's status from its tasks and the problems of its runs. */
-export function lessonStatus(tasks: readonly TaskReport[], problems: readonly Problem[]): LessonReport["status"] {
+export function lessonStatus(
+  tasks: readonly TaskReport[],
+  problems: readonly Problem[],
+): LessonReport["status"] {
   if (problems.some((p) => p.kind === "missing-file")) return "missing";
   if (tasks.every((t) => t.status === "complete")) return "complete";
   if (tasks.every((t) => t.status === "blocked")) return "blocked";

@@ -46,22 +46,31 @@ interface ImportSite {
 
 function importSites(sourceFile: ts.SourceFile): ImportSite[] {
   const sites: ImportSite[] = [];
-  const lineOf = (node: ts.Node) => sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
-  const literal = (node: ts.Node | undefined) => (node && ts.isStringLiteralLike(node) ? node.text : undefined);
+  const lineOf = (node: ts.Node) =>
+    sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
+  const literal = (node: ts.Node | undefined) =>
+    node && ts.isStringLiteralLike(node) ? node.text : undefined;
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) && !node.importClause?.isTypeOnly) {
       const bindings = node.importClause?.namedBindings;
       const named = bindings && ts.isNamedImports(bindings) && !node.importClause?.name;
-      const names = named ? bindings.elements.filter((e) => !e.isTypeOnly).map((e) => (e.propertyName ?? e.name).text) : "*";
-      if (names === "*" || names.length > 0) sites.push({ module: literal(node.moduleSpecifier), names, line: lineOf(node) });
+      const names = named
+        ? bindings.elements.filter((e) => !e.isTypeOnly).map((e) => (e.propertyName ?? e.name).text)
+        : "*";
+      if (names === "*" || names.length > 0)
+        sites.push({ module: literal(node.moduleSpecifier), names, line: lineOf(node) });
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && !node.isTypeOnly) {
       const clause = node.exportClause;
-      const names = clause && ts.isNamedExports(clause) ? clause.elements.map((e) => (e.propertyName ?? e.name).text) : "*";
+      const names =
+        clause && ts.isNamedExports(clause)
+          ? clause.elements.map((e) => (e.propertyName ?? e.name).text)
+          : "*";
       sites.push({ module: literal(node.moduleSpecifier), names, line: lineOf(node) });
     } else if (ts.isCallExpression(node)) {
       const isImport = node.expression.kind === ts.SyntaxKind.ImportKeyword;
       const isRequire = ts.isIdentifier(node.expression) && node.expression.text === "require";
-      if (isImport || isRequire) sites.push({ module: literal(node.arguments[0]), names: "*", line: lineOf(node) });
+      if (isImport || isRequire)
+        sites.push({ module: literal(node.arguments[0]), names: "*", line: lineOf(node) });
     }
     ts.forEachChild(node, visit);
   };
@@ -108,7 +117,10 @@ export function checkImports(
       } else {
         for (const name of site.names.filter((n) => forbidden.includes(n))) {
           const tasks = taskOf(name);
-          violations.push({ message: IMPORT_MESSAGES.forbiddenName(where, name, module), tasks: tasks.length ? tasks : "all" });
+          violations.push({
+            message: IMPORT_MESSAGES.forbiddenName(where, name, module),
+            tasks: tasks.length ? tasks : "all",
+          });
         }
       }
     }

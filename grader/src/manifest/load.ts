@@ -51,6 +51,7 @@ export function loadCourse(file = COURSE_FILE): Course {
     throw new ManifestError(MANIFEST_MESSAGES.badJson(shown, (error as Error).message));
   }
   const parsed = CourseSchema.safeParse(raw);
-  if (!parsed.success) throw new ManifestError(MANIFEST_MESSAGES.invalid(shown, formatIssues(parsed.error.issues, raw)));
+  if (!parsed.success)
+    throw new ManifestError(MANIFEST_MESSAGES.invalid(shown, formatIssues(parsed.error.issues, raw)));
   return parsed.data;
 }

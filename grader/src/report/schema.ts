@@ -1,9 +1,36 @@
 import { z } from "zod";
 
-export const TestStatus = z.enum(["passed", "failed", "todo", "skipped", "timeout", "crashed", "missing", "blocked"]);
+export const TestStatus = z.enum([
+  "passed",
+  "failed",
+  "todo",
+  "skipped",
+  "timeout",
+  "crashed",
+  "missing",
+  "blocked",
+]);
 export const TaskStatus = z.enum(["complete", "partial", "failing", "not-started", "blocked"]);
-export const LessonStatus = z.enum(["complete", "partial", "failing", "not-started", "timed-out", "crashed", "missing", "blocked"]);
-export const ProblemKind = z.enum(["timeout", "out-of-memory", "crash", "exit", "load-error", "missing-file", "forbidden-import", "no-tests"]);
+export const LessonStatus = z.enum([
+  "complete",
+  "partial",
+  "failing",
+  "not-started",
+  "timed-out",
+  "crashed",
+  "missing",
+  "blocked",
+]);
+export const ProblemKind = z.enum([
+  "timeout",
+  "out-of-memory",
+  "crash",
+  "exit",
+  "load-error",
+  "missing-file",
+  "forbidden-import",
+  "no-tests",
+]);
 
 export const TestReportSchema = z.strictObject({
   id: z.string().describe("`task > test name`, as in expected-tests.json"),
@@ -16,7 +43,11 @@ export const TestReportSchema = z.strictObject({
 
 export const TaskReportSchema = z.strictObject({
   id: z.string(),
-  number: z.number().int().positive().describe("1-based, as in README, HINTS and `pnpm hint <lesson> <number>`"),
+  number: z
+    .number()
+    .int()
+    .positive()
+    .describe("1-based, as in README, HINTS and `pnpm hint <lesson> <number>`"),
   title: z.string(),
   functions: z.array(z.string()),
   points: z.number().nonnegative(),

@@ -37,12 +37,16 @@ function formatPoints(points: number): string {
 }
 
 function table(report: GradeReport, paint: Paint): string[] {
-  const lines = [`  ${pad("lesson", 36)}${padStart("points", 9)}   ${pad("status", 14)}${padStart("time", 7)}`];
+  const lines = [
+    `  ${pad("lesson", 36)}${padStart("points", 9)}   ${pad("status", 14)}${padStart("time", 7)}`,
+  ];
   for (const lesson of report.lessons) {
     const label = STATUS_LABELS[lesson.status];
     const points = `${formatPoints(lesson.points)} / ${lesson.maxPoints}`;
     const status = paint(label.color, pad(`${label.mark} ${label.text}`, 14));
-    lines.push(`  ${pad(`${lesson.id.slice(0, 2)}  ${lesson.title}`, 36)}${padStart(points, 9)}   ${status}${padStart(seconds(lesson.durationMs), 7)}`);
+    lines.push(
+      `  ${pad(`${lesson.id.slice(0, 2)}  ${lesson.title}`, 36)}${padStart(points, 9)}   ${status}${padStart(seconds(lesson.durationMs), 7)}`,
+    );
   }
   const total = `${formatPoints(report.points)} / ${report.maxPoints}`;
   lines.push(`  ${pad("total", 36)}${padStart(total, 9)}   ${report.percent} %`);
@@ -63,7 +67,12 @@ function failingTests(task: TaskReport): TestReport[] {
 function lessonDetails(lesson: LessonReport, paint: Paint): string[] {
   const number = lesson.id.slice(0, 2);
   const file = lesson.source;
-  const lines = [paint(1, `Lesson ${number} · ${lesson.title}: ${formatPoints(lesson.points)} / ${lesson.maxPoints} points`)];
+  const lines = [
+    paint(
+      1,
+      `Lesson ${number} · ${lesson.title}: ${formatPoints(lesson.points)} / ${lesson.maxPoints} points`,
+    ),
+  ];
   for (const problem of lesson.problems) lines.push(paint(31, `  ! ${problem.message}`));
   if (lesson.status === "not-started") {
     lines.push(
@@ -74,11 +83,19 @@ function lessonDetails(lesson: LessonReport, paint: Paint): string[] {
   }
   for (const task of lesson.tasks) {
     if (task.status === "complete") {
-      lines.push(paint(32, `  ✓ ${task.number}. ${task.title} (${formatPoints(task.points)} / ${task.maxPoints})`));
+      lines.push(
+        paint(32, `  ✓ ${task.number}. ${task.title} (${formatPoints(task.points)} / ${task.maxPoints})`),
+      );
       continue;
     }
-    const what = task.status === "not-started" ? "not started" : `${task.passed} of ${task.total} checks pass`;
-    lines.push(paint(task.status === "not-started" ? 90 : 31, `  ✗ ${task.number}. ${task.title} (${formatPoints(task.points)} / ${task.maxPoints}): ${what}`));
+    const what =
+      task.status === "not-started" ? "not started" : `${task.passed} of ${task.total} checks pass`;
+    lines.push(
+      paint(
+        task.status === "not-started" ? 90 : 31,
+        `  ✗ ${task.number}. ${task.title} (${formatPoints(task.points)} / ${task.maxPoints}): ${what}`,
+      ),
+    );
     if (task.status === "not-started") continue;
     const failing = failingTests(task).filter((t) => t.status !== "todo");
     for (const test of failing.slice(0, TESTS_SHOWN_PER_TASK)) {
@@ -86,8 +103,11 @@ function lessonDetails(lesson: LessonReport, paint: Paint): string[] {
       if (test.message) lines.push(indent(test.message.trimEnd(), 8));
       for (const line of test.console ?? []) lines.push(paint(90, `        console: ${line}`));
     }
-    if (failing.length > TESTS_SHOWN_PER_TASK) lines.push(`      … and ${failing.length - TESTS_SHOWN_PER_TASK} more failing checks in this task`);
-    lines.push(`      Next: fix ${task.functions.map((f) => `\`${f}\``).join(", ")} and run \`pnpm grade ${number}\`; stuck? \`pnpm hint ${number} ${task.number}\``);
+    if (failing.length > TESTS_SHOWN_PER_TASK)
+      lines.push(`      … and ${failing.length - TESTS_SHOWN_PER_TASK} more failing checks in this task`);
+    lines.push(
+      `      Next: fix ${task.functions.map((f) => `\`${f}\``).join(", ")} and run \`pnpm grade ${number}\`; stuck? \`pnpm hint ${number} ${task.number}\``,
+    );
   }
   return lines;
 }
@@ -99,10 +119,18 @@ function lessonDetails(lesson: LessonReport, paint: Paint): string[] {
 export function renderTerminal(report: GradeReport, color = false): string {
   const paint: Paint = (code, text) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
   const where = report.target === "custom" ? "the given files" : `${report.target}/`;
-  const lines = [paint(1, `${report.course}: hidden suites on ${where} (seed ${report.seed})`), "", ...table(report, paint), ""];
+  const lines = [
+    paint(1, `${report.course}: hidden suites on ${where} (seed ${report.seed})`),
+    "",
+    ...table(report, paint),
+    "",
+  ];
   const next = report.lessons.find((l) => l.status !== "complete");
   if (next) lines.push(...lessonDetails(next, paint), "");
-  else if (report.lessons.length > 0) lines.push(paint(32, "Every graded lesson is complete: full marks on its hidden suite."), "");
-  lines.push(paint(90, `Replay this run with --seed ${report.seed}. Graded in ${seconds(report.durationMs)}.`));
+  else if (report.lessons.length > 0)
+    lines.push(paint(32, "Every graded lesson is complete: full marks on its hidden suite."), "");
+  lines.push(
+    paint(90, `Replay this run with --seed ${report.seed}. Graded in ${seconds(report.durationMs)}.`),
+  );
   return lines.join("\n");
 }

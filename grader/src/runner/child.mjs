@@ -8,7 +8,7 @@
  * This process runs no learner code itself (vitest's fork worker does); it sends the results to the
  * grader over the IPC channel, which the worker cannot reach. It never prints results to stdout.
  */
-import { startVitest } from "vitest/node";
+import { createVitest } from "vitest/node";
 
 /** @typedef {{ message: string; name?: string; stack?: string }} RawError */
 /** @typedef {{ id: string; path: string[]; state: string; errors: RawError[]; durationMs: number }} RawTest */
@@ -50,7 +50,11 @@ const reporter = {
   onUserConsoleLog(log) {
     if (logBytes > MAX_LOG_BYTES * 20) return;
     logBytes += log.content.length;
-    logs.push({ type: log.type, ...(log.taskId ? { taskId: log.taskId } : {}), content: log.content.slice(0, MAX_LOG_BYTES) });
+    logs.push({
+      type: log.type,
+      ...(log.taskId ? { taskId: log.taskId } : {}),
+      content: log.content.slice(0, MAX_LOG_BYTES),
+    });
   },
   onTestRunEnd(testModules, unhandledErrors, reason) {
     /** @type {RawTest[]} */
@@ -62,7 +66,8 @@ const reporter = {
       for (const test of module.children.allTests()) {
         /** @type {string[]} */
         const path = [test.name];
-        for (let parent = test.parent; parent.type === "suite"; parent = parent.parent) path.unshift(parent.name);
+        for (let parent = test.parent; parent.type === "suite"; parent = parent.parent)
+          path.unshift(parent.name);
         const outcome = test.result();
         tests.push({
           id: test.id,
@@ -77,9 +82,8 @@ const reporter = {
   },
 };
 
-const vitest = await startVitest(
+const vitest = await createVitest(
   "test",
-  [config.suite],
   {
     root: config.root,
     config: false,
@@ -99,9 +103,16 @@ const vitest = await startVitest(
     hookTimeout: 30_000,
     include: ["grader/suites/*.test.ts"],
   },
-  { resolve: { alias: config.alias }, logLevel: "silent", cacheDir: undefined },
+  { resolve: { alias: config.alias }, logLevel: "silent" },
 );
+// The grader starts the lesson's clock now: vitest's own start-up is not the learner's time.
+process.send?.({ type: "ready" });
+await vitest.start([config.suite]);
 await vitest.close();
 process.exitCode = 0;
-process.send?.({ type: "result", ...(result ?? { tests: [], moduleErrors: [], unhandled: [], reason: "no-result" }), logs });
+process.send?.({
+  type: "result",
+  ...(result ?? { tests: [], moduleErrors: [], unhandled: [], reason: "no-result" }),
+  logs,
+});
 process.disconnect?.();

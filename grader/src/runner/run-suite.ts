@@ -10,6 +10,8 @@ const CHILD = path.join(HERE, "child.mjs");
 const SETUP = path.join(HERE, "worker-setup.ts");
 /** How much of the child's stderr is kept for diagnosis. */
 const STDERR_TAIL = 16_000;
+/** How long vitest may take to start before the lesson's own clock starts (generous: only a broken setup hits it). */
+const STARTUP_LIMIT_MS = 60_000;
 /** Grace period for the child to exit after it sent its results. */
 const EXIT_GRACE_MS = 3_000;
 
@@ -28,7 +30,8 @@ export interface SuiteRequest {
 /** Flags for the worker that runs learner code: a heap cap, and Node's permission model as a seat belt. */
 function workerExecArgv(memoryLimitMb: number, journalDir: string): string[] {
   const [major = 0, minor = 0] = process.versions.node.split(".").map(Number);
-  const permission = major > 22 || (major === 22 && minor >= 13) ? "--permission" : "--experimental-permission";
+  const permission =
+    major > 22 || (major === 22 && minor >= 13) ? "--permission" : "--experimental-permission";
   return [
     `--max-old-space-size=${memoryLimitMb}`,
     "--stack-size=4000",
@@ -50,7 +53,8 @@ function packageAliases(): Record<string, string> {
 function killTree(child: ChildProcess): void {
   if (child.pid === undefined) return;
   try {
-    if (process.platform === "win32") spawn("taskkill", ["/pid", String(child.pid), "/T", "/F"], { stdio: "ignore" });
+    if (process.platform === "win32")
+      spawn("taskkill", ["/pid", String(child.pid), "/T", "/F"], { stdio: "ignore" });
     else process.kill(-child.pid, "SIGKILL");
   } catch {
     // Already gone.
@@ -120,21 +124,28 @@ export function runSuite(request: SuiteRequest): Promise<SuiteRun> {
       stderr = (stderr + chunk.toString()).slice(-STDERR_TAIL);
     });
     child.stdout?.on("data", () => {});
-    child.on("message", (data) => {
-      message = data as ChildMessage;
-      setTimeout(() => killTree(child), EXIT_GRACE_MS).unref();
-    });
-    const deadline = setTimeout(() => {
+    const expire = () => {
       timedOut = true;
       killTree(child);
-    }, request.timeLimitMs);
+    };
+    let deadline = setTimeout(expire, STARTUP_LIMIT_MS);
+    child.on("message", (data: ChildMessage | { type: "ready" }) => {
+      if (data.type === "ready") {
+        clearTimeout(deadline);
+        deadline = setTimeout(expire, request.timeLimitMs);
+        return;
+      }
+      message = data;
+      setTimeout(() => killTree(child), EXIT_GRACE_MS).unref();
+    });
     child.on("close", (code, signal) => {
       clearTimeout(deadline);
       killTree(child);
       const runningTest = readJournal(journal);
       rmSync(runDir, { recursive: true, force: true });
       const crashed = !message && !timedOut;
-      if (crashed && code !== 0) stderr += `\n(grader: the test process ended with code ${code}, signal ${signal})`;
+      if (crashed && code !== 0)
+        stderr += `\n(grader: the test process ended with code ${code}, signal ${signal})`;
       resolve({
         outcome: timedOut && !message ? "timeout" : crashed ? "crashed" : "completed",
         tests: message?.tests ?? [],

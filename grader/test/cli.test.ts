@@ -1,0 +1,54 @@
+// The CLI as a learner and CI call it: exit codes, the --json report, --source, --min-score.
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdtempSync, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { REPO_ROOT } from "../src/course/paths.ts";
+import { GradeReportSchema } from "../src/report/schema.ts";
+
+function cli(...args: string[]) {
+  const result = spawnSync(process.execPath, ["--import", "tsx", "grader/src/cli/main.ts", ...args], {
+    cwd: REPO_ROOT,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1" },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const scratch = mkdtempSync(path.join(os.tmpdir(), "calcml-cli-"));
+
+describe("pnpm grade", () => {
+  it("grades a dropped-in file with full marks, writes a report that validates, and exits 0", () => {
+    const submission = path.join(scratch, "welcome.ts");
+    copyFileSync(path.join(REPO_ROOT, "solutions/00-welcome/welcome.ts"), submission);
+    const reportFile = path.join(scratch, "report.json");
+    const run = cli("grade", "0", "--source", `00=${submission}`, "--json", reportFile, "--seed", "7");
+    expect(run.code, run.stderr).toBe(0);
+    const report = GradeReportSchema.parse(JSON.parse(readFileSync(reportFile, "utf8")));
+    expect(report).toMatchObject({ target: "custom", seed: 7, points: 3, maxPoints: 3, percent: 100 });
+    expect(run.stdout).toContain("Every graded lesson is complete");
+  });
+
+  it("shows an untouched stub as not started with 0 points, and exits 1 below --min-score", () => {
+    const run = cli("grade", "00", "--min-score", "50");
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/00 {2}How this course works\s+0 \/ 3\s+· not started/);
+    expect(run.stderr).toContain("below --min-score 50 %");
+  });
+
+  it("exits 2 with a suggestion for an unknown lesson, and still writes the report", () => {
+    const reportFile = path.join(scratch, "error.json");
+    const run = cli("grade", "welcom", "--json", reportFile);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('There is no lesson "welcom". Did you mean 00-welcome?');
+    expect(GradeReportSchema.parse(JSON.parse(readFileSync(reportFile, "utf8"))).error).toContain("welcom");
+  });
+
+  it("prints the hints of a task, gentlest first", () => {
+    const run = cli("hint", "00", "2");
+    expect(run.code).toBe(0);
+    expect(run.stdout.indexOf("Hint 1 of 3")).toBeLessThan(run.stdout.indexOf("Hint 3 of 3"));
+    expect(run.stdout).toContain("Rise over run");
+  });
+});

@@ -1,0 +1,62 @@
+// Each fault fixture is lesson 00 with one kind of misbehaviour (DESIGN.md, threat model). The grader
+// must score it as what it is, say what happened, and keep grading everything else.
+import { describe, expect, it } from "vitest";
+import { courseWithLimits, gradeFixture, task } from "./grade-fixture.ts";
+
+/** Short, so that the suite stays quick; the defaults are 10 s and 512 MB. */
+const LIMIT_SECONDS = 4;
+const MEMORY_MB = 128;
+const course = courseWithLimits(LIMIT_SECONDS, MEMORY_MB);
+const fixture = (name: string) =>
+  gradeFixture("00-welcome", `grader/test/fixtures/faults/${name}.ts`, course);
+
+describe("grading misbehaving learner code", () => {
+  it("stops a synchronous infinite loop at the deadline, names the function, and keeps the other task's points", async () => {
+    const report = await fixture("infinite-loop");
+    expect(report.status).toBe("timed-out");
+    expect(report.problems[0]?.message).toContain(`timed out after ${LIMIT_SECONDS} s in \`secantSlope\``);
+    expect(task(report, "square").points).toBe(1);
+    expect(task(report, "secant-slope").points).toBe(0);
+    expect(task(report, "secant-slope").tests.every((t) => t.status === "timeout")).toBe(true);
+    // Two runs: the first killed at the deadline, the re-run without the stuck task.
+    expect(report.durationMs).toBeGreaterThanOrEqual(LIMIT_SECONDS * 1000);
+  });
+
+  it("reports running out of memory as such, and keeps the other task's points", async () => {
+    const report = await fixture("out-of-memory");
+    expect(report.status).toBe("crashed");
+    expect(report.problems.map((p) => p.kind)).toContain("out-of-memory");
+    expect(report.problems[0]?.message).toContain(`the cap is ${MEMORY_MB} MB`);
+    expect(report.problems[0]?.message).toContain("`secantSlope`");
+    expect(task(report, "square").points).toBe(1);
+    expect(task(report, "secant-slope").points).toBe(0);
+  });
+
+  it("never reads process.exit(0) at import as success", async () => {
+    const report = await fixture("exit-at-import");
+    expect(report.points).toBe(0);
+    expect(report.problems.map((p) => p.kind)).toEqual(["exit"]);
+    expect(report.tasks.flatMap((t) => t.tests).every((t) => t.status === "missing")).toBe(true);
+  });
+
+  it("reports a throw at import with the file and line", async () => {
+    const report = await fixture("throw-at-import");
+    expect(report.points).toBe(0);
+    expect(report.problems[0]?.kind).toBe("load-error");
+    expect(report.problems[0]?.message).toMatch(
+      /boom while loading \(grader\/test\/fixtures\/faults\/throw-at-import\.ts:4\)/,
+    );
+  });
+
+  it("is not fooled by patched Object.is, Math.abs or Array.prototype.every", async () => {
+    const report = await fixture("monkeypatch");
+    expect(report.points).toBe(0);
+    expect(report.tasks.flatMap((t) => t.tests).every((t) => t.status === "failed")).toBe(true);
+  });
+
+  it("fails only the task whose function recurses without end", async () => {
+    const report = await fixture("stack-overflow");
+    expect(task(report, "square").status).toBe("complete");
+    expect(task(report, "secant-slope").tests[0]?.message).toContain("Maximum call stack size exceeded");
+  });
+});
