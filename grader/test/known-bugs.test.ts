@@ -6,8 +6,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../src/course/paths.ts";
-import type { LessonReport } from "../src/report/schema.ts";
-import { pool } from "../src/util/pool.ts";
+import { createLimiter } from "../src/util/limiter.ts";
 import { gradeFixture } from "./grade-fixture.ts";
 
 interface KnownBug {
@@ -26,18 +25,12 @@ const fixtures = readdirSync(ROOT, { withFileTypes: true })
   )
   .sort((a, b) => a.file.localeCompare(b.file));
 
-// Grade them all up front, a core's worth at a time, then assert per fixture.
-const reports = new Map<string, Promise<LessonReport>>();
-const graded = pool(fixtures, 2, async (f) => {
-  const report = gradeFixture(f.lesson, f.file);
-  reports.set(f.file, report);
-  return report;
-});
+/** Each grade is a process tree: two at a time on two cores. */
+const limit = createLimiter(2);
 
-describe.each(fixtures)("known bug $lesson/$name", ({ file }) => {
+describe.concurrent.each(fixtures)("known bug $lesson/$name", ({ lesson, file }) => {
   it("loses points on its task, keeps the others, and names the problem", async () => {
-    await graded;
-    const report = await reports.get(file)!;
+    const report = await limit(() => gradeFixture(lesson, file));
     const { knownBug } = (await import(pathToFileURL(file).href)) as { knownBug: KnownBug };
     const target = report.tasks.find((t) => t.id === knownBug.task);
     expect(target, `task ${knownBug.task} exists in ${report.id}`).toBeDefined();

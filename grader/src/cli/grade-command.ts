@@ -1,8 +1,13 @@
+import { appendFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { gradeCourse } from "../grade/grade-course.ts";
 import { loadCourse } from "../manifest/load.ts";
 import type { Course } from "../manifest/schema.ts";
+import { renderExercism, renderGradescope } from "../report/autograders.ts";
+import { renderGithubAnnotations, renderGithubSummary } from "../report/github.ts";
+import { renderJunit } from "../report/junit.ts";
+import type { GradeReport } from "../report/schema.ts";
 import { renderTerminal, useColor } from "../report/terminal.ts";
 import { errorReport, saveLastGrades, writeReport } from "../report/write.ts";
 import { CLI_MESSAGES } from "./messages.ts";
@@ -27,6 +32,26 @@ function parseSources(course: Course, raw: readonly string[]): Record<string, st
   return sources;
 }
 
+const RENDERERS = { junit: renderJunit, gradescope: renderGradescope, exercism: renderExercism } as const;
+
+/** Other formats on request, and GitHub's summary and annotations when running in GitHub Actions. */
+function writeRenderedReports(
+  report: GradeReport,
+  files: Partial<Record<keyof typeof RENDERERS, string | undefined>>,
+): void {
+  for (const [format, render] of Object.entries(RENDERERS)) {
+    const file = files[format as keyof typeof RENDERERS];
+    if (!file) continue;
+    writeFileSync(file, render(report));
+    console.log(CLI_MESSAGES.reportWritten(file));
+  }
+  if (process.env.GITHUB_ACTIONS === "true") {
+    for (const line of renderGithubAnnotations(report)) console.log(line);
+    if (process.env.GITHUB_STEP_SUMMARY)
+      appendFileSync(process.env.GITHUB_STEP_SUMMARY, renderGithubSummary(report));
+  }
+}
+
 /** `pnpm grade [lesson…] [--solutions] [--json file] [--seed n] [--min-score pct] [--source lesson=file]` */
 export async function gradeCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -38,6 +63,9 @@ export async function gradeCommand(args: string[]): Promise<number> {
       seed: { type: "string" },
       "min-score": { type: "string" },
       source: { type: "string", multiple: true, default: [] },
+      junit: { type: "string" },
+      gradescope: { type: "string" },
+      exercism: { type: "string" },
     },
   });
   let course: Course | undefined;
@@ -65,6 +93,11 @@ export async function gradeCommand(args: string[]): Promise<number> {
       writeReport(values.json, report);
       console.log(CLI_MESSAGES.reportWritten(values.json));
     }
+    writeRenderedReports(report, {
+      junit: values.junit,
+      gradescope: values.gradescope,
+      exercism: values.exercism,
+    });
     if (minScore !== undefined && report.percent < minScore) {
       console.error(CLI_MESSAGES.belowMinScore(report.percent, minScore));
       return 1;

@@ -1,7 +1,8 @@
 /** Every message the CLI prints about how it was called, in one place. */
 export const CLI_MESSAGES = {
   usage: `Usage:
-  pnpm grade [lesson…] [--solutions] [--json <file>] [--seed <n>] [--min-score <pct>] [--source <lesson>=<file>]
+  pnpm grade [lesson…] [--solutions] [--seed <n>] [--min-score <pct>] [--source <lesson>=<file>]
+             [--json <file>] [--junit <file>] [--gradescope <file>] [--exercism <file>]
   pnpm hint <lesson> [task]
   pnpm lessons
   pnpm course build [lesson…]     regenerate stubs, expected test ids and JSON Schemas (instructors)

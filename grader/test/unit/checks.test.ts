@@ -1,0 +1,159 @@
+import { describe, expect, it } from "vitest";
+import {
+  CheckError,
+  callLearner,
+  countCalls,
+  describeValue,
+  expectClose,
+  expectGradient,
+  expectMatrixClose,
+  expectRangeError,
+  expectVectorClose,
+  frozen,
+  isClose,
+  labelled,
+  suiteRng,
+} from "../../src/checks/index.ts";
+
+describe("isClose", () => {
+  it("is relative for large magnitudes and absolute near zero", () => {
+    expect(isClose(1e12 + 1, 1e12, 1e-9)).toBe(true);
+    expect(isClose(1.1, 1, 1e-9)).toBe(false);
+    expect(isClose(1e-13, 0)).toBe(true);
+    expect(isClose(Number.NaN, 1)).toBe(false);
+    expect(isClose(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY)).toBe(true);
+  });
+});
+
+describe("expectClose and friends", () => {
+  it("fail with a message that says what was called, what came back and what was expected", () => {
+    const failure = () =>
+      expectClose(3, 2, {
+        called: "f(1)",
+        oracle: "exact value",
+        why: (got, want) => `got ${got}, want ${want}`,
+      });
+    expect(failure).toThrow(CheckError);
+    expect(failure).toThrow(
+      /Called: {3}f\(1\)\nGot: {6}3\nExpected: 2 \(exact value\), within 1e-9 relative.*\nWhy: {6}got 3, want 2/s,
+    );
+  });
+
+  it("name the first entry that differs in a vector or matrix, and the shape when it is wrong", () => {
+    expect(() => expectVectorClose([1, 2, 4], [1, 2, 3], { called: "g()", oracle: "o" })).toThrow(
+      /entry \[2\] is 4/,
+    );
+    expect(() => expectVectorClose([1, 2], [1, 2, 3], { called: "g()", oracle: "o" })).toThrow(
+      /with 2 entries/,
+    );
+    expect(() =>
+      expectMatrixClose(
+        [
+          [1, 2],
+          [3, 5],
+        ],
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        { called: "h()", oracle: "o" },
+      ),
+    ).toThrow(/\[1\]\[1\]/);
+    expect(() => expectVectorClose("nope", [1], { called: "g()", oracle: "o" })).toThrow(/Got: {6}"nope"/);
+  });
+});
+
+describe("callLearner", () => {
+  it("names the call when learner code throws, even a non-Error", () => {
+    const thrower = () => {
+      throw "bad";
+    };
+    expect(() => callLearner("f", thrower, 1, [2, 3])).toThrow(
+      /Called: {3}f\(1, \[2, 3\]\)\nGot: {6}it threw a non-Error value \(bad\)/,
+    );
+  });
+
+  it("lets a stub's TODO error through untouched", () => {
+    const stub = () => {
+      throw new Error("TODO: implement f");
+    };
+    expect(() => callLearner("f", stub)).toThrow(/^TODO: implement f$/);
+  });
+});
+
+describe("expectRangeError", () => {
+  it("passes a RangeError that names the function and fails anything else", () => {
+    expect(() =>
+      expectRangeError(
+        "f",
+        () => {
+          throw new RangeError("f: bad");
+        },
+        [],
+        "bad",
+      ),
+    ).not.toThrow();
+    expect(() =>
+      expectRangeError(
+        "f",
+        () => {
+          throw new TypeError("f: bad");
+        },
+        [],
+        "bad",
+      ),
+    ).toThrow(/TypeError/);
+    expect(() => expectRangeError("f", () => 1, [], "bad")).toThrow(/returned normally/);
+  });
+});
+
+describe("frozen", () => {
+  it("freezes nested arrays and objects so that mutation throws", () => {
+    const value = frozen({ m: [[1, 2]], v: [3] });
+    expect(() => {
+      (value.m[0] as number[])[0] = 9;
+    }).toThrow(TypeError);
+    expect(Object.isFrozen(value.v)).toBe(true);
+  });
+});
+
+describe("countCalls", () => {
+  it("counts calls, resets, and keeps a label", () => {
+    const f = countCalls(labelled("x ↦ 2x", (x: number) => 2 * x));
+    f(1);
+    f(2);
+    expect(f.calls).toBe(2);
+    f.reset();
+    expect(f.calls).toBe(0);
+    expect(describeValue(f)).toBe("x ↦ 2x");
+  });
+});
+
+describe("describeValue", () => {
+  it("truncates long arrays and matrices instead of dumping them", () => {
+    expect(describeValue(Array.from({ length: 20 }, (_, i) => i))).toBe(
+      "[0, 1, 2, 3, 4, 5, 6, 7, … (20 entries)]",
+    );
+    expect(describeValue(Array.from({ length: 6 }, () => [1]))).toContain("… (6 rows)");
+  });
+});
+
+describe("expectGradient", () => {
+  const f = (x: readonly number[]) => x[0]! ** 2 * x[1]! + 3 * x[1]! ** 2;
+  it("passes the analytic gradient and fails a wrong one with a localised message", () => {
+    const at = [0.7, -1.3];
+    expect(() =>
+      expectGradient(f, { name: "grad", derivative: (p) => [2 * p[0]! * p[1]!, p[0]! ** 2 + 6 * p[1]!], at }),
+    ).not.toThrow();
+    expect(() =>
+      expectGradient(f, { name: "grad", derivative: (p) => [2 * p[0]! * p[1]!, p[0]! ** 2], at }),
+    ).toThrow(CheckError);
+  });
+});
+
+describe("suiteRng", () => {
+  it("gives each salt its own reproducible stream", () => {
+    expect(suiteRng("a").uniform()).toBe(suiteRng("a").uniform());
+    expect(suiteRng("a").uniform()).not.toBe(suiteRng("b").uniform());
+  });
+});
