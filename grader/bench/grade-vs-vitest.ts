@@ -23,7 +23,12 @@ function bareVitest(): number {
 async function grader(): Promise<{ ms: number; slowest: string }> {
   const course = loadCourse();
   const started = performance.now();
-  const report = await gradeCourse({ course, lessons: course.lessons, target: "solutions", seed: course.defaults.seed });
+  const report = await gradeCourse({
+    course,
+    lessons: course.lessons,
+    target: "solutions",
+    seed: course.defaults.seed,
+  });
   const ms = performance.now() - started;
   const slowest = [...report.lessons].sort((a, b) => b.durationMs - a.durationMs)[0];
   if (report.percent !== 100) throw new Error(`solutions scored ${report.percent} %, not 100 %`);
@@ -38,4 +43,6 @@ for (let round = 1; round <= ROUNDS; round++) {
     `round ${round}: pnpm grade --solutions ${(graded.ms / 1000).toFixed(2)} s · bare vitest run ${(bare / 1000).toFixed(2)} s · ratio ${(graded.ms / bare).toFixed(2)}× · slowest lesson ${graded.slowest}`,
   );
 }
-console.log(`Grading all lessons (isolated, 2 at a time) vs one bare vitest run, same machine, same run:\n${rows.join("\n")}`);
+console.log(
+  `Grading all lessons (isolated, 2 at a time) vs one bare vitest run, same machine, same run:\n${rows.join("\n")}`,
+);

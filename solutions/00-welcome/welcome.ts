@@ -26,7 +26,8 @@ export function square(x: number): number {
  */
 export function secantSlope(f: ScalarFn, a: number, b: number): number {
   // BEGIN SOLUTION: reject a === b with a RangeError, then return rise over run.
-  if (a === b) throw new RangeError(`secantSlope: a and b are equal (${a}); a secant needs two distinct points`);
+  if (a === b)
+    throw new RangeError(`secantSlope: a and b are equal (${a}); a secant needs two distinct points`);
   return (f(b) - f(a)) / (b - a);
   // END SOLUTION
 }

@@ -1,13 +1,13 @@
 /** The parts of a failure message; every hidden-suite failure says what was called and what was expected. */
 export interface Failure {
   /** The call that was made, e.g. `centralDifference(x ↦ x³, 2, 1e-5)`. */
-  called?: string;
+  called?: string | undefined;
   /** What came back, already described. */
-  got?: string;
+  got?: string | undefined;
   /** What was expected, with its oracle and tolerance. */
-  expected?: string;
+  expected?: string | undefined;
   /** Which rule was broken, in plain words. */
-  why?: string;
+  why?: string | undefined;
 }
 
 /**
