@@ -68,7 +68,8 @@ export function generateStub(source: string, file: string): string {
       STUB_ERRORS.unclosed(file, open.line, open.kind === "solution" ? "BEGIN SOLUTION" : "BEGIN HIDE"),
     );
   if (regions === 0) throw new StubError(STUB_ERRORS.noMarkers(file));
-  return out.join("\n");
+  // A removed HIDE block leaves blank lines on both sides; keep one, as the formatter would.
+  return out.join("\n").replace(/\n{3,}/g, "\n\n");
 }
 
 function lineStart(lines: readonly string[], index: number): number {

@@ -46,6 +46,7 @@ describe("generateStub", () => {
 
   it("drops hidden helpers and keeps imports, TSDoc and signatures", () => {
     expect(stub).not.toContain("helper");
+    expect(stub).not.toMatch(/\n\n\n/);
     expect(stub).toContain('import { dot } from "@calcml/math";');
     expect(stub).toContain("/** Doubles x. */\nexport function double(x: number): number {");
   });

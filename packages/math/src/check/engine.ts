@@ -1,11 +1,11 @@
-import { stepSize } from "../diff/step-size.ts";
 import { createRng } from "../random/rng.ts";
 import type { Vector } from "../types.ts";
+import { checkHint } from "./check-hint.ts";
+import { differenceColumns, isOffDiagonal, symmetrise } from "./difference-columns.ts";
 import { acceptsAtKink, directionalCheck } from "./directional.ts";
 import { componentLabel } from "./labels.ts";
 import { RANDOM_DIRECTIONS, type ResolvedOptions, SAMPLED_COORDINATES } from "./options.ts";
 import { relativeError, toleranceExcess, withinTolerance } from "./pass-rule.ts";
-import { patternHint } from "./pattern-hint.ts";
 import { earlyResult } from "./result.ts";
 import type { CheckResult, ComponentReport } from "./types.ts";
 
@@ -48,19 +48,7 @@ export function runCheck(e: EngineInput): CheckResult {
   let f0 = e.f0;
   const center = (): number[] => (f0 ??= e.F(x.slice()));
 
-  const numeric = new Array<number>(m * n).fill(Number.NaN);
-  const sides = new Map<number, { s: number; fp: number[]; fm: number[] }>();
-  for (const j of columns) {
-    const s = stepSize(x[j] as number, o.h);
-    const plus = x.slice();
-    plus[j] = (x[j] as number) + s;
-    const minus = x.slice();
-    minus[j] = (x[j] as number) - s;
-    const fp = e.F(plus);
-    const fm = e.F(minus);
-    sides.set(j, { s, fp, fm });
-    for (let i = 0; i < m; i++) numeric[i * n + j] = ((fp[i] as number) - (fm[i] as number)) / (2 * s);
-  }
+  const { numeric, sides } = differenceColumns(e.F, x, columns, m, o.h);
   if (e.symmetrise && !sampled) symmetrise(numeric, n);
 
   const checked = columns
@@ -155,46 +143,4 @@ function report(k: number, a: number, num: number, shape: readonly number[]): Co
     difference: a - num,
     relativeError: relativeError(a, num),
   };
-}
-
-/** (N + Nᵀ)/2 in place, for a square n×n numeric Hessian. */
-function symmetrise(numeric: number[], n: number): void {
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const avg = ((numeric[i * n + j] as number) + (numeric[j * n + i] as number)) / 2;
-      numeric[i * n + j] = avg;
-      numeric[j * n + i] = avg;
-    }
-  }
-}
-
-/** After symmetrising, an off-diagonal entry no longer comes from one column's slopes. */
-function isOffDiagonal(k: number, n: number): boolean {
-  return Math.floor(k / n) !== k % n;
-}
-
-function checkHint(
-  e: EngineInput,
-  numeric: readonly number[],
-  failing: number[],
-  kinks: number[],
-  ok: boolean,
-): string | undefined {
-  const labels = (ks: number[]): string =>
-    ks
-      .slice(0, 10)
-      .map((k) => componentLabel(k, e.labelShape))
-      .join(", ");
-  if (ok)
-    return kinks.length > 0
-      ? `components ${labels(kinks)} sit at a kink: accepted as subgradients`
-      : undefined;
-  if (failing.length === 0) {
-    return "a random-direction check failed although every sampled coordinate agrees: the error is in coordinates that were not sampled; rerun with fullCheckLimit >= n or another seed to find them";
-  }
-  const shape = e.labelShape.length === 2 ? e.labelShape : undefined;
-  return patternHint(e.analytic, numeric, failing, {
-    ...e.hintContext,
-    ...(shape ? { shape } : {}),
-  });
 }

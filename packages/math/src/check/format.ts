@@ -4,7 +4,13 @@ import type { CheckResult, ComponentReport } from "./types.ts";
 /** At most this many entries of the probe point are shown. */
 const MAX_POINT_ENTRIES = 10;
 
-const num = (x: number): string => (Number.isFinite(x) ? Number(x.toPrecision(6)).toString() : String(x));
+/** 6 significant digits; exponent form for tiny or huge magnitudes (1e-5, not 0.00001). */
+function num(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  const a = Math.abs(x);
+  if (a !== 0 && (a < 1e-3 || a >= 1e7)) return Number(x.toPrecision(3)).toExponential().replace("e+", "e");
+  return Number(x.toPrecision(6)).toString();
+}
 
 /**
  * Renders a check result as the plain-words message NUMERICS.md describes: what was checked, the

@@ -20,6 +20,8 @@ export interface ResolvedOptions {
   seed: number;
   kinks: boolean;
   shape: readonly number[] | undefined;
+  /** Only used for the hint. */
+  batchSize: number | undefined;
 }
 
 /**
@@ -42,6 +44,7 @@ export function resolveOptions(
     seed: options.seed ?? 0,
     kinks: options.kinks ?? true,
     shape: options.shape,
+    batchSize: options.batchSize,
   };
   if (!(r.rtol >= 0) || !(r.atolFactor >= 0)) throw new RangeError(`${fn}: rtol and atol must be >= 0`);
   if (!(r.h > 0) || !Number.isFinite(r.h))

@@ -20,6 +20,8 @@ export interface CheckOptions {
   shape?: readonly number[];
   /** Accept an analytic value between the one-sided slopes where they disagree (a kink); default true. */
   kinks?: boolean;
+  /** Batch size N of the loss, if any: lets the hint recognise a mean-vs-sum error (a/n ≈ N or 1/N). */
+  batchSize?: number;
 }
 
 /**

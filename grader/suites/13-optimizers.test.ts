@@ -1,0 +1,374 @@
+import * as lesson from "@lesson/13-optimizers";
+import { it } from "vitest";
+import {
+  callLearner,
+  check,
+  describeCall,
+  expectRangeError,
+  expectVectorClose,
+  formatNumber,
+  frozen,
+  isClose,
+  suiteRng,
+  task,
+} from "../src/checks/index.ts";
+
+const { momentumStep, adagradStep, rmspropStep, adamStep, adamwStep, minimizeWith } = lesson;
+
+/** NUMERICS.md: golden trajectories compare `|x − x_ref| ≤ 1e-12·max(1, |x_ref|)`. */
+const GOLDEN_TOLERANCE = { rtol: 1e-12, atol: 1e-12 };
+const STEPS = 50;
+
+/**
+ * The bowl f(x) = ½xᵀAx − bᵀx with a symmetric positive-definite A of condition number 10
+ * (eigenvalues 1 and 10, rotated by 30°), so ∇f(x) = Ax − b.
+ */
+const c = Math.cos(Math.PI / 6);
+const s = Math.sin(Math.PI / 6);
+const A = [
+  [1 * c * c + 10 * s * s, (1 - 10) * c * s],
+  [(1 - 10) * c * s, 1 * s * s + 10 * c * c],
+] as const;
+const b = [1, -2] as const;
+const bowlGradient = (x: readonly number[]) => [
+  A[0][0] * x[0]! + A[0][1] * x[1]! - b[0],
+  A[1][0] * x[0]! + A[1][1] * x[1]! - b[1],
+];
+
+/** One reference update in the NUMERICS.md form; `state` holds whatever buffers the optimiser needs. */
+type Reference = (theta: number[], g: readonly number[], state: Record<string, number[]>, t: number) => void;
+
+const references = {
+  momentum:
+    (lr: number, mu: number, nesterov: boolean): Reference =>
+    (theta, g, state, t) => {
+      const buf = (state.buf ??= []);
+      g.forEach((gi, i) => {
+        buf[i] = t === 1 ? gi : mu * buf[i]! + gi;
+        theta[i]! -= lr * (nesterov ? gi + mu * buf[i]! : buf[i]!);
+      });
+    },
+  adagrad:
+    (lr: number, eps: number): Reference =>
+    (theta, g, state) => {
+      const sum = (state.sum ??= g.map(() => 0));
+      g.forEach((gi, i) => {
+        sum[i]! += gi * gi;
+        theta[i]! -= (lr * gi) / (Math.sqrt(sum[i]!) + eps);
+      });
+    },
+  rmsprop:
+    (lr: number, alpha: number, eps: number): Reference =>
+    (theta, g, state) => {
+      const sq = (state.sq ??= g.map(() => 0));
+      g.forEach((gi, i) => {
+        sq[i] = alpha * sq[i]! + (1 - alpha) * gi * gi;
+        theta[i]! -= (lr * gi) / (Math.sqrt(sq[i]!) + eps);
+      });
+    },
+  adam:
+    (lr: number, b1: number, b2: number, eps: number, decay = 0): Reference =>
+    (theta, g, state, t) => {
+      const m = (state.m ??= g.map(() => 0));
+      const v = (state.v ??= g.map(() => 0));
+      g.forEach((gi, i) => {
+        theta[i]! -= lr * decay * theta[i]!;
+        m[i] = b1 * m[i]! + (1 - b1) * gi;
+        v[i] = b2 * v[i]! + (1 - b2) * gi * gi;
+        theta[i]! -= (lr * (m[i]! / (1 - b1 ** t))) / (Math.sqrt(v[i]! / (1 - b2 ** t)) + eps);
+      });
+    },
+};
+
+type Step = (
+  params: readonly number[],
+  grad: readonly number[],
+  state: unknown,
+  options: never,
+) => { params: number[]; state: unknown };
+
+/**
+ * Runs the learner's step and the reference side by side for STEPS steps on the bowl, comparing every
+ * iterate. The learner's state is only ever passed back as it was returned, and must not be changed
+ * by the step that receives it.
+ */
+function expectGolden(
+  name: string,
+  step: Step,
+  options: object,
+  reference: Reference,
+  diagnose?: (t: number) => string | undefined,
+): void {
+  const rng = suiteRng(`${name} golden ${JSON.stringify(options)}`);
+  let params = rng.normalVector(2, 2);
+  const theta = [...params];
+  const refState: Record<string, number[]> = {};
+  let state: unknown;
+  for (let t = 1; t <= STEPS; t++) {
+    const g = bowlGradient(params);
+    const before = JSON.stringify(state);
+    const called = `${describeCall(name, [params, g, t === 1 ? undefined : "(the state your step " + (t - 1) + " returned)", options])}, step ${t} of ${STEPS} on ½xᵀAx − bᵀx`;
+    const result = callLearner(name, step, frozen(params), frozen(g), state, options);
+    check(JSON.stringify(state) === before, {
+      called,
+      got: "the state passed in was changed",
+      expected: "a fresh state object; the step must not change its inputs",
+    });
+    reference(theta, bowlGradient(theta), refState, t);
+    expectVectorClose(result?.params, theta, {
+      called,
+      oracle: "the NUMERICS.md equations, run in the test",
+      ...GOLDEN_TOLERANCE,
+      why: () => diagnose?.(t),
+    });
+    params = result.params;
+    state = result.state;
+  }
+}
+
+/** The step taken on the very first call, from a random point and gradient. */
+function firstStep(name: string, step: Step, options: object): { delta: number[]; grad: number[] } {
+  const rng = suiteRng(`${name} first step`);
+  const params = rng.normalVector(4, 1);
+  const grad = rng.normalVector(4, 3);
+  const result = callLearner(name, step, frozen(params), frozen(grad), undefined, options);
+  return { delta: result.params.map((p: number, i: number) => p - params[i]!), grad };
+}
+
+task("momentum-step", () => {
+  it("takes a plain gradient step first: the buffer starts at the gradient", () => {
+    const { delta, grad } = firstStep("momentumStep", momentumStep as Step, {
+      learningRate: 0.1,
+      momentum: 0.9,
+    });
+    expectVectorClose(
+      delta,
+      grad.map((g) => -0.1 * g),
+      {
+        called: "momentumStep(θ, g, undefined, { learningRate: 0.1, momentum: 0.9 }), the change in θ",
+        oracle: "−γg: PyTorch's buffer starts at b₁ = g",
+        rtol: 1e-12,
+        why: (got, want) =>
+          isClose(got, 0.1 * want, 1e-9) ? "the first buffer is g itself, not (1 − μ)·g" : undefined,
+      },
+    );
+  });
+
+  it("follows the reference trajectory for 50 steps", () => {
+    expectGolden(
+      "momentumStep",
+      momentumStep as Step,
+      { learningRate: 0.05, momentum: 0.9 },
+      references.momentum(0.05, 0.9, false),
+    );
+  });
+
+  it("follows the Nesterov reference trajectory for 50 steps", () => {
+    expectGolden(
+      "momentumStep",
+      momentumStep as Step,
+      { learningRate: 0.05, momentum: 0.8, nesterov: true },
+      references.momentum(0.05, 0.8, true),
+      (t) => (t === 1 ? "Nesterov's first step is (1 + μ)·γ·g: step along g + μ·b_t" : undefined),
+    );
+  });
+
+  it("beats plain gradient descent on an ill-conditioned bowl", () => {
+    // f(x) = ½(x₁² + 100x₂²); γ = 0.01 is stable for both. Plain GD: x₁ shrinks by 0.99 a step.
+    const grad = (x: readonly number[]) => [x[0]!, 100 * x[1]!];
+    const f = (x: readonly number[]) => 0.5 * (x[0]! ** 2 + 100 * x[1]! ** 2);
+    let x = [1, 1];
+    let state: unknown;
+    for (let k = 0; k < 100; k++) {
+      const result = callLearner("momentumStep", momentumStep as Step, frozen(x), frozen(grad(x)), state, {
+        learningRate: 0.01,
+      });
+      x = result.params;
+      state = result.state;
+    }
+    const plain = 0.5 * 0.99 ** 200;
+    check(f(x) < 0.1 * plain, {
+      called: "momentumStep 100 times on f(x) = ½(x₁² + 100x₂²) from (1, 1), γ = 0.01, μ = 0.9 (the default)",
+      got: `f = ${formatNumber(f(x))}`,
+      expected: `well below plain gradient descent's ${formatNumber(plain)} (less than a tenth of it)`,
+      why: "momentum keeps building speed along the flat direction; check the default μ = 0.9",
+    });
+  });
+
+  it("refuses params and grad of different lengths", () => {
+    expectRangeError(
+      "momentumStep",
+      momentumStep,
+      [[1, 2], [1], undefined, { learningRate: 0.1 }],
+      "lengths differ",
+    );
+  });
+});
+
+task("adagrad-step", () => {
+  it("follows the reference trajectory for 50 steps", () => {
+    expectGolden(
+      "adagradStep",
+      adagradStep as Step,
+      { learningRate: 0.5, eps: 1e-10 },
+      references.adagrad(0.5, 1e-10),
+    );
+  });
+
+  it("uses the defaults γ = 1e-2 and ε = 1e-10 when no options are given", () => {
+    expectGolden(
+      "adagradStep",
+      ((p, g, s) => adagradStep(p, g, s as never)) as Step,
+      {},
+      references.adagrad(1e-2, 1e-10),
+    );
+  });
+});
+
+task("rmsprop-step", () => {
+  it("follows the reference trajectory for 50 steps", () => {
+    expectGolden(
+      "rmspropStep",
+      rmspropStep as Step,
+      { learningRate: 0.02, decay: 0.9, eps: 1e-8 },
+      references.rmsprop(0.02, 0.9, 1e-8),
+    );
+  });
+
+  it("uses the defaults γ = 1e-2, α = 0.99 and ε = 1e-8 when no options are given", () => {
+    expectGolden(
+      "rmspropStep",
+      ((p, g, s) => rmspropStep(p, g, s as never)) as Step,
+      {},
+      references.rmsprop(1e-2, 0.99, 1e-8),
+    );
+  });
+});
+
+task("adam-step", () => {
+  it("moves every coordinate by almost exactly the learning rate on its first step", () => {
+    const { delta, grad } = firstStep("adamStep", adamStep as Step, { learningRate: 0.01 });
+    // Oracle: with m̂ = g and v̂ = g², the step is γ·|g|/(|g| + ε).
+    expectVectorClose(
+      delta.map(Math.abs),
+      grad.map((g) => (0.01 * Math.abs(g)) / (Math.abs(g) + 1e-8)),
+      {
+        called: "adamStep(θ, g, undefined, { learningRate: 0.01 }), the size of the change in θ",
+        oracle: "γ·|g|/(|g| + ε) ≈ γ, from the bias-corrected m̂ = g and v̂ = g²",
+        rtol: 1e-9,
+        why: (got, want) =>
+          isClose(got, want * Math.sqrt(1000) * 0.1, 1e-3)
+            ? "divide m by (1 − β₁ᵗ) and v by (1 − β₂ᵗ): the bias correction is missing"
+            : undefined,
+      },
+    );
+  });
+
+  it("follows the reference trajectory for 50 steps", () => {
+    expectGolden(
+      "adamStep",
+      adamStep as Step,
+      { learningRate: 0.1, beta1: 0.8, beta2: 0.99, eps: 1e-8 },
+      references.adam(0.1, 0.8, 0.99, 1e-8),
+    );
+  });
+
+  it("uses the defaults γ = 1e-3, β₁ = 0.9, β₂ = 0.999, ε = 1e-8", () => {
+    expectGolden("adamStep", adamStep as Step, {}, references.adam(1e-3, 0.9, 0.999, 1e-8));
+  });
+});
+
+task("adamw-step", () => {
+  it("shrinks the parameters by exactly (1 − γλ) when the gradient is zero", () => {
+    const rng = suiteRng("adamw zero gradient");
+    const params = rng.normalVector(3, 2);
+    const result = callLearner("adamwStep", adamwStep, frozen(params), frozen([0, 0, 0]), undefined, {
+      learningRate: 0.1,
+      weightDecay: 0.5,
+    });
+    expectVectorClose(
+      result.params,
+      params.map((p) => p * (1 - 0.1 * 0.5)),
+      {
+        called: describeCall("adamwStep", [
+          params,
+          [0, 0, 0],
+          undefined,
+          { learningRate: 0.1, weightDecay: 0.5 },
+        ]),
+        oracle: "θ·(1 − γλ): decoupled decay, then an Adam step of size 0",
+        rtol: 1e-12,
+        why: (got, want) =>
+          Math.abs(got - want) > 1e-3
+            ? "decay the weights directly (θ ← θ − γλθ); adding λθ to the gradient is Adam with L2, not AdamW"
+            : undefined,
+      },
+    );
+  });
+
+  it("follows the reference trajectory for 50 steps", () => {
+    expectGolden(
+      "adamwStep",
+      adamwStep as Step,
+      { learningRate: 0.05, weightDecay: 0.1 },
+      references.adam(0.05, 0.9, 0.999, 1e-8, 0.1),
+    );
+  });
+
+  it("uses the default weight decay λ = 1e-2", () => {
+    expectGolden(
+      "adamwStep",
+      adamwStep as Step,
+      { learningRate: 0.05 },
+      references.adam(0.05, 0.9, 0.999, 1e-8, 1e-2),
+    );
+  });
+});
+
+task("minimize-with", () => {
+  const step = (p: readonly number[], g: readonly number[], state: unknown) => {
+    const count = ((state as { count?: number } | undefined)?.count ?? 0) + 1;
+    return { params: p.map((x, i) => x - 0.1 * g[i]! * count), state: { count } };
+  };
+
+  it("returns iterations + 1 points, the start first, feeding each step its own state back", () => {
+    const x0 = frozen([1, -2]);
+    const path = callLearner("minimizeWith", minimizeWith, step, bowlGradient, x0, 3);
+    const expected: number[][] = [[1, -2]];
+    for (let k = 1; k <= 3; k++) {
+      const last = expected[k - 1]!;
+      expected.push(last.map((x, i) => x - 0.1 * bowlGradient(last)[i]! * k));
+    }
+    check(Array.isArray(path) && path.length === 4, {
+      called: describeCall("minimizeWith", ["a step whose size grows with its state", "∇f", x0, 3]),
+      got: Array.isArray(path) ? `${path.length} points` : String(path),
+      expected: "4 points: the start, then one per iteration",
+      why: Array.isArray(path) && path.length === 3 ? "put x0 itself first in the path" : undefined,
+    });
+    expected.forEach((point, k) => {
+      expectVectorClose(path[k], point, {
+        called: `${describeCall("minimizeWith", ["a step whose size grows with its state", "∇f", x0, 3])}, point ${k}`,
+        oracle: "the step applied by hand, with the state it returned fed back",
+        rtol: 1e-12,
+        why: () =>
+          k === 0
+            ? "the path starts at x0"
+            : "pass each step the state the previous step returned, and the gradient at the current point",
+      });
+    });
+  });
+
+  it("returns just the start for zero iterations", () => {
+    const path = callLearner("minimizeWith", minimizeWith, step, bowlGradient, frozen([3, 4]), 0);
+    check(Array.isArray(path) && path.length === 1, {
+      called: "minimizeWith(step, ∇f, [3, 4], 0)",
+      got: JSON.stringify(path),
+      expected: "[[3, 4]]",
+    });
+    expectVectorClose(path[0], [3, 4], {
+      called: "minimizeWith(step, ∇f, [3, 4], 0)",
+      oracle: "the start",
+      rtol: 0,
+    });
+  });
+});
