@@ -1,3 +1,4 @@
+import { withinTolerance } from "@calcml/math";
 import { check } from "./check-error.ts";
 import { describeValue, formatNumber } from "./describe-value.ts";
 
@@ -17,11 +18,14 @@ export interface CloseOptions {
   why?: string | ((actual: number, expected: number) => string | undefined);
 }
 
-/** `|a − e| ≤ atol + rtol·max(|a|, |e|)`: relative with an absolute floor, as NUMERICS.md asks. */
+/**
+ * NUMERICS.md's rule `|a − e| ≤ atol + rtol·max(|a|, |e|)` (math's `withinTolerance`), extended to
+ * expected values that are NaN or infinite, which must then be matched exactly.
+ */
 export function isClose(actual: number, expected: number, rtol = DEFAULT_RTOL, atol = DEFAULT_ATOL): boolean {
   if (Number.isNaN(expected)) return Number.isNaN(actual);
   if (!Number.isFinite(expected)) return actual === expected;
-  return Math.abs(actual - expected) <= atol + rtol * Math.max(Math.abs(actual), Math.abs(expected));
+  return withinTolerance(actual, expected, rtol, atol);
 }
 
 function tolerance(options: CloseOptions): string {

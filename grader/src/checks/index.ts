@@ -16,6 +16,6 @@ export { type Counted, countCalls } from "./count-calls.ts";
 export { type DerivativeCheck, expectGradient, expectHessian, expectJacobian } from "./derivative-checks.ts";
 export { describeCall, describeValue, formatNumber, labelled } from "./describe-value.ts";
 export { frozen } from "./frozen.ts";
-export { awayFromKinks, KINK_MARGIN, LARGE_SCALE, probePoints, TYPICAL_SCALE } from "./probe-points.ts";
+export { awayFromKinks, KINK_MARGIN, probePoints } from "./probe-points.ts";
 export { SEED_VARIABLE, suiteRng, suiteSeed } from "./seed.ts";
 export { task } from "./task.ts";

@@ -1,14 +1,14 @@
-import type { Rng } from "@calcml/math";
+import { probePoints as drawProbePoints, type Rng } from "@calcml/math";
 
-/** Standard deviations of the typical-scale and large probe points (NUMERICS.md, "Probe points"). */
-export const TYPICAL_SCALE = 0.5;
-export const LARGE_SCALE = 3;
-/** How far every kink argument is kept from its kink. */
+/** How far every kink argument is kept from its kink (NUMERICS.md, "Kinks"). */
 export const KINK_MARGIN = 1e-3;
 
-/** Two seeded probe points in `n` dimensions: one at typical scale, one large. */
+/**
+ * Two seeded probe points in `n` dimensions, one at typical scale N(0, 0.5²) and one large N(0, 3²),
+ * drawn by `@calcml/math`'s `probePoints` from a seed taken off `rng`.
+ */
 export function probePoints(rng: Rng, n: number): number[][] {
-  return [rng.normalVector(n, TYPICAL_SCALE), rng.normalVector(n, LARGE_SCALE)];
+  return drawProbePoints(n, rng.int(2 ** 31));
 }
 
 /** Nudges every entry at least {@link KINK_MARGIN} away from each kink in `kinks` (default: 0). */
