@@ -97,7 +97,13 @@ function lessonDetails(lesson: LessonReport, paint: Paint): string[] {
       ),
     );
     if (task.status === "not-started") continue;
-    const failing = failingTests(task).filter((t) => t.status !== "todo");
+    // A problem of the whole run (a timeout, a load error, a forbidden import) is shown once, above.
+    const shownAbove = new Set(lesson.problems.map((p) => p.message));
+    const failing = failingTests(task).filter((t) => t.status !== "todo" && !shownAbove.has(t.message ?? ""));
+    if (failing.length === 0) {
+      lines.push(`      See the problem above; then run \`pnpm grade ${number}\`.`);
+      continue;
+    }
     for (const test of failing.slice(0, TESTS_SHOWN_PER_TASK)) {
       lines.push(`      ${paint(1, test.name)}`);
       if (test.message) lines.push(indent(test.message.trimEnd(), 8));

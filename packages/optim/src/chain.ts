@@ -1,3 +1,4 @@
+import { fastPathOf } from "./internal/fast-path.ts";
 import type { GradientTransformation, Params, StateOf } from "./types.ts";
 
 /** The states of a tuple of transformations, position by position. */
@@ -15,6 +16,11 @@ export interface ChainState<States extends readonly unknown[]> {
  * Compose transformations left to right: the updates of one are the gradients of the next
  * (`chain(scaleByAdam(), scaleByLearningRate(1e-3))` is Adam). Every inner transformation receives the
  * original `params`.
+ *
+ * Purity is kept: the caller's arrays are never written. Internally, when a link of this library
+ * produced a fresh array, a following elementwise link (such as `scaleByLearningRate`) overwrites it
+ * instead of allocating another (see `internal/fast-path.ts`); Adam's chain then costs one allocation
+ * more than a hand-fused loop, not two.
  */
 export function chain<const T extends readonly GradientTransformation<unknown>[]>(
   ...transforms: T
@@ -25,16 +31,24 @@ export function chain<const T extends readonly GradientTransformation<unknown>[]
       return { kind: "chain", states: states as unknown as StatesOf<T> };
     },
     update(grads: Params, state: ChainState<StatesOf<T>>, params?: Params) {
-      const inner = state.states as readonly unknown[];
-      if (inner.length !== transforms.length) {
+      const inner = state?.states as readonly unknown[] | undefined;
+      if (!Array.isArray(inner) || inner.length !== transforms.length) {
         throw new RangeError(
-          `chain: state holds ${inner.length} inner states, expected ${transforms.length}`,
+          `chain: expected a chain state holding ${transforms.length} inner states (from this chain's init)`,
         );
       }
       const next = new Array<unknown>(transforms.length);
       let updates: Params = grads;
+      let owned = false; // true when `updates` is a fresh array that only this call holds
       for (let i = 0; i < transforms.length; i++) {
-        const [u, s] = transforms[i]!.update(updates, inner[i], params);
+        const transform = transforms[i]!;
+        const fast = fastPathOf(transform);
+        if (owned && fast?.inPlace !== undefined) {
+          next[i] = fast.inPlace(updates as number[], inner[i], params);
+          continue;
+        }
+        const [u, s] = transform.update(updates, inner[i], params);
+        owned = fast?.fresh === true && u !== updates && u !== grads;
         updates = u;
         next[i] = s;
       }

@@ -1,5 +1,5 @@
 import { applyUpdates } from "./apply-updates.ts";
-import { allFinite, checkLength, checkPositive } from "./internal/check.ts";
+import { allFinite, checkCount, checkLength, checkPositive } from "./internal/check.ts";
 import { type MinimizeResult, norm2, type StopReason } from "./minimize-result.ts";
 import type { Gradient, GradientTransformation, Objective, Params } from "./types.ts";
 
@@ -40,7 +40,7 @@ export function minimize<S>(
   optimizer: GradientTransformation<S>,
   { maxIterations = 1000, tolerance = 1e-6, onStep }: MinimizeOptions<S> = {},
 ): MinimizeResult {
-  checkPositive("minimize", "maxIterations", maxIterations, true);
+  checkCount("minimize", "maxIterations", maxIterations);
   checkPositive("minimize", "tolerance", tolerance, true);
   let x = x0.slice();
   let state = optimizer.init(x);

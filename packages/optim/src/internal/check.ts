@@ -39,3 +39,10 @@ export function allFinite(v: readonly number[]): boolean {
   }
   return true;
 }
+
+/** Throw a `RangeError` unless `value` is an integer `≥ min` (a count, a budget). */
+export function checkCount(where: string, name: string, value: number, min = 0): void {
+  if (!Number.isInteger(value) || value < min) {
+    throw new RangeError(`${where}: ${name} must be an integer ≥ ${min}, got ${value}`);
+  }
+}

@@ -1,4 +1,4 @@
-import { checkInRange, checkPositive } from "../internal/check.ts";
+import { checkCount, checkInRange, checkPositive } from "../internal/check.ts";
 import type { Gradient, Objective, Params } from "../types.ts";
 import { along, descentSlope } from "./directional.ts";
 import type { LineSearchOptions, LineSearchResult } from "./types.ts";
@@ -33,7 +33,7 @@ export function armijoBacktracking(
   checkInRange(where, "c1", c1, 0, 1, { openMin: true, openMax: true });
   checkPositive(where, "initialStep", initialStep);
   checkInRange(where, "shrink", shrink, 0, 1, { openMin: true, openMax: true });
-  checkPositive(where, "maxBacktracks", maxBacktracks, true);
+  checkCount(where, "maxBacktracks", maxBacktracks);
 
   let gradientEvaluations = 0;
   let g = options.gradient;

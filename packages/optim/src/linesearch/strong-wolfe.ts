@@ -1,4 +1,4 @@
-import { checkInRange, checkPositive } from "../internal/check.ts";
+import { checkCount, checkInRange, checkPositive } from "../internal/check.ts";
 import type { Gradient, Objective, Params } from "../types.ts";
 import { descentSlope } from "./directional.ts";
 import { LineFunction, type Trial } from "./line-function.ts";
@@ -44,7 +44,7 @@ export function strongWolfe(
   checkInRange(where, "c2", c2, c1, 1, { openMin: true, openMax: true });
   checkPositive(where, "initialStep", initialStep);
   checkInRange(where, "maxStep", maxStep, initialStep, Infinity, { openMax: true });
-  checkPositive(where, "maxIterations", maxIterations);
+  checkCount(where, "maxIterations", maxIterations, 1);
 
   const line = new LineFunction(f, grad, x, p);
   let g0 = options.gradient;

@@ -1,6 +1,7 @@
-import { cholesky, type Matrix, solve } from "@calcml/math";
-import { allFinite, checkPositive } from "../internal/check.ts";
+import { cholesky, type Matrix } from "@calcml/math";
+import { allFinite, checkCount, checkPositive } from "../internal/check.ts";
 import type { Params } from "../types.ts";
+import { choleskySolve } from "./cholesky-solve.ts";
 
 /** Options of {@link newtonDirection}. */
 export interface NewtonDirectionOptions {
@@ -22,8 +23,9 @@ export interface NewtonDirection {
 
 /**
  * Newton's direction with the Hessian modification of Nocedal & Wright (Alg. 3.3): solve
- * `(H + τI)·p = −g` with the smallest `τ ∈ {0, τ₀, 2τ₀, 4τ₀, …}` for which Cholesky succeeds
- * (`τ₀ = 1e-3`), so `p` is always a descent direction. `H` is symmetrised first, `(H + Hᵀ)/2`.
+ * `(H + τI)·p = −g` with the smallest `τ ∈ {0, τ₀, 2τ₀, 4τ₀, …}` for which Cholesky (`@calcml/math`)
+ * succeeds (`τ₀ = 1e-3`), using that factor, so `p` is always a descent direction. `H` is symmetrised
+ * first, `(H + Hᵀ)/2`. A shift whose solve overflows (a tiny pivot) counts as a failure and `τ` grows.
  *
  * @throws RangeError on mismatched shapes, non-finite entries, or when no shift within the budget works.
  */
@@ -34,7 +36,7 @@ export function newtonDirection(
 ): NewtonDirection {
   const where = "newtonDirection";
   checkPositive(where, "initialShift", initialShift);
-  checkPositive(where, "maxDoublings", maxDoublings, true);
+  checkCount(where, "maxDoublings", maxDoublings);
   const n = gradient.length;
   if (hessian.length !== n || hessian.some((row) => row.length !== n)) {
     throw new RangeError(`${where}: the Hessian must be ${n}×${n} to match a gradient of length ${n}`);
@@ -47,21 +49,21 @@ export function newtonDirection(
   let shift = 0;
   for (let k = 0; k <= maxDoublings + 1; k++) {
     const shifted = shift === 0 ? H : H.map((row, i) => row.map((hij, j) => (i === j ? hij + shift : hij)));
-    if (isFactorizable(shifted)) {
-      return { direction: solve(shifted, rhs), shift, factorizations: k + 1 };
-    }
+    const L = factor(shifted);
+    // A factor with a tiny pivot can still overflow the solve: treat that as a failure too.
+    const direction = L === undefined ? undefined : choleskySolve(L, rhs);
+    if (direction !== undefined && allFinite(direction)) return { direction, shift, factorizations: k + 1 };
     shift = shift === 0 ? initialShift : 2 * shift;
   }
   throw new RangeError(`${where}: H + τI was not positive definite for any τ up to ${shift / 2}`);
 }
 
-/** Whether Cholesky succeeds (it throws a `RangeError` when the matrix is not positive definite). */
-function isFactorizable(A: Matrix): boolean {
+/** The Cholesky factor of `A`, or `undefined` when `A` is not positive definite (`cholesky` throws). */
+function factor(A: Matrix): Matrix | undefined {
   try {
-    cholesky(A);
-    return true;
+    return cholesky(A);
   } catch (error) {
-    if (error instanceof RangeError) return false;
+    if (error instanceof RangeError) return undefined;
     throw error;
   }
 }

@@ -1,5 +1,5 @@
 import type { Matrix } from "@calcml/math";
-import { allFinite, checkPositive } from "../internal/check.ts";
+import { allFinite, checkCount, checkPositive } from "../internal/check.ts";
 import { armijoBacktracking } from "../linesearch/armijo.ts";
 import { along } from "../linesearch/directional.ts";
 import { type MinimizeResult, norm2, type StopReason } from "../minimize-result.ts";
@@ -54,7 +54,7 @@ export function newtonMinimize(
   options: NewtonMinimizeOptions = {},
 ): NewtonMinimizeResult {
   const { maxIterations = 100, tolerance = 1e-8, lineSearch = true, onStep } = options;
-  checkPositive("newtonMinimize", "maxIterations", maxIterations, true);
+  checkCount("newtonMinimize", "maxIterations", maxIterations);
   checkPositive("newtonMinimize", "tolerance", tolerance, true);
   let x = x0.slice();
   let value = f(x);

@@ -1,4 +1,5 @@
 import { checkPositive } from "../internal/check.ts";
+import { elementwise } from "../internal/elementwise.ts";
 import type { GradientTransformation, Params } from "../types.ts";
 
 /** State of {@link clipByGlobalNorm}: nothing to remember. */
@@ -17,29 +18,26 @@ export interface ClipByGlobalNormState {
  */
 export function clipByGlobalNorm(maxNorm: number): GradientTransformation<ClipByGlobalNormState> {
   checkPositive("clipByGlobalNorm", "maxNorm", maxNorm);
-  return {
-    init: () => ({ kind: "clip-by-global-norm" }),
-    update(grads: Params, state: ClipByGlobalNormState) {
-      const n = grads.length;
-      let sumSq = 0;
-      for (let i = 0; i < n; i++) sumSq += grads[i]! * grads[i]!;
-      // Entries above ~1e154 overflow the plain sum of squares; fall back to a scaled sum then.
-      const norm = Number.isFinite(sumSq) ? Math.sqrt(sumSq) : scaledNorm(grads);
-      if (!(norm > maxNorm)) return [grads.slice(), state];
-      const factor = maxNorm / norm;
-      const out = new Array<number>(n);
-      for (let i = 0; i < n; i++) out[i] = factor * grads[i]!;
-      return [out, state];
+  return elementwise<ClipByGlobalNormState>(
+    () => ({ kind: "clip-by-global-norm" }),
+    (src, dst, state) => {
+      const norm = euclideanNorm(src);
+      const factor = norm > maxNorm ? maxNorm / norm : 1;
+      for (let i = 0; i < src.length; i++) dst[i] = factor * src[i]!;
+      return state;
     },
-  };
+  );
 }
 
-/** `‖g‖₂` computed as `M·‖g/M‖₂` with `M = max|gᵢ|`, immune to overflow. */
-function scaledNorm(grads: Params): number {
-  let max = 0;
-  for (const g of grads) max = Math.max(max, Math.abs(g));
-  if (!Number.isFinite(max) || max === 0) return max;
+/** `‖g‖₂`; when the plain sum of squares overflows (entries above ~1e154), `M·‖g/M‖₂` with `M = max|gᵢ|`. */
+function euclideanNorm(g: Params): number {
   let sumSq = 0;
-  for (const g of grads) sumSq += (g / max) * (g / max);
-  return max * Math.sqrt(sumSq);
+  for (let i = 0; i < g.length; i++) sumSq += g[i]! * g[i]!;
+  if (Number.isFinite(sumSq)) return Math.sqrt(sumSq);
+  let max = 0;
+  for (const x of g) max = Math.max(max, Math.abs(x));
+  if (!Number.isFinite(max)) return max;
+  let scaled = 0;
+  for (const x of g) scaled += (x / max) * (x / max);
+  return max * Math.sqrt(scaled);
 }

@@ -1,5 +1,6 @@
 import { checkPositive } from "../internal/check.ts";
-import type { GradientTransformation, Params } from "../types.ts";
+import { elementwise } from "../internal/elementwise.ts";
+import type { GradientTransformation } from "../types.ts";
 
 /** State of {@link clipByValue}: nothing to remember. */
 export interface ClipByValueState {
@@ -13,15 +14,11 @@ export interface ClipByValueState {
  */
 export function clipByValue(maxDelta: number): GradientTransformation<ClipByValueState> {
   checkPositive("clipByValue", "maxDelta", maxDelta);
-  return {
-    init: () => ({ kind: "clip-by-value" }),
-    update(grads: Params, state: ClipByValueState) {
-      const n = grads.length;
-      const out = new Array<number>(n);
-      for (let i = 0; i < n; i++) {
-        out[i] = Math.min(maxDelta, Math.max(-maxDelta, grads[i]!));
-      }
-      return [out, state];
+  return elementwise<ClipByValueState>(
+    () => ({ kind: "clip-by-value" }),
+    (src, dst, state) => {
+      for (let i = 0; i < src.length; i++) dst[i] = Math.min(maxDelta, Math.max(-maxDelta, src[i]!));
+      return state;
     },
-  };
+  );
 }

@@ -1,4 +1,5 @@
 import { checkInRange, checkLength } from "../internal/check.ts";
+import { withFastPath } from "../internal/fast-path.ts";
 import type { GradientTransformation, Params } from "../types.ts";
 
 /** State of {@link scaleByAdagrad}: the running sum of squared gradients `s`. */
@@ -22,24 +23,27 @@ export function scaleByAdagrad({
 }: AdagradOptions = {}): GradientTransformation<AdagradState> {
   checkInRange("scaleByAdagrad", "eps", eps, 0, Infinity, { openMax: true });
   checkInRange("scaleByAdagrad", "initialAccumulator", initialAccumulator, 0, Infinity, { openMax: true });
-  return {
-    init: (params: Params) => ({
-      kind: "adagrad",
-      sumOfSquares: new Array<number>(params.length).fill(initialAccumulator),
-    }),
-    update(grads: Params, state: AdagradState) {
-      const n = grads.length;
-      const s = state.sumOfSquares;
-      checkLength("scaleByAdagrad", "gradient", grads, s.length);
-      const next = new Array<number>(n);
-      const out = new Array<number>(n);
-      for (let i = 0; i < n; i++) {
-        const g = grads[i]!;
-        const si = s[i]! + g * g;
-        next[i] = si;
-        out[i] = g / (Math.sqrt(si) + eps);
-      }
-      return [out, { kind: "adagrad", sumOfSquares: next }];
+  return withFastPath(
+    {
+      init: (params: Params) => ({
+        kind: "adagrad",
+        sumOfSquares: new Array<number>(params.length).fill(initialAccumulator),
+      }),
+      update(grads: Params, state: AdagradState) {
+        const n = grads.length;
+        const s = state.sumOfSquares;
+        checkLength("scaleByAdagrad", "gradient", grads, s.length);
+        const next = new Array<number>(n);
+        const out = new Array<number>(n);
+        for (let i = 0; i < n; i++) {
+          const g = grads[i]!;
+          const si = s[i]! + g * g;
+          next[i] = si;
+          out[i] = g / (Math.sqrt(si) + eps);
+        }
+        return [out, { kind: "adagrad", sumOfSquares: next }];
+      },
     },
-  };
+    { fresh: true },
+  );
 }

@@ -1,4 +1,5 @@
 import { checkInRange, checkLength } from "../internal/check.ts";
+import { withFastPath } from "../internal/fast-path.ts";
 import type { GradientTransformation, Params } from "../types.ts";
 
 /** State of {@link scaleByAdam}: the step count `t` and the two moment estimates. */
@@ -36,30 +37,34 @@ export function scaleByAdam({
   checkInRange("scaleByAdam", "eps", eps, 0, Infinity, { openMax: true });
   const c1 = 1 - beta1;
   const c2 = 1 - beta2;
-  return {
-    init: (params: Params) => {
-      const n = params.length;
-      return { kind: "adam", count: 0, m: new Array<number>(n).fill(0), v: new Array<number>(n).fill(0) };
+  return withFastPath(
+    {
+      init: (params: Params) => {
+        const n = params.length;
+        return { kind: "adam", count: 0, m: new Array<number>(n).fill(0), v: new Array<number>(n).fill(0) };
+      },
+      update(grads: Params, state: AdamState) {
+        const n = grads.length;
+        const { m, v } = state;
+        checkLength("scaleByAdam", "gradient", grads, m.length);
+        const t = state.count + 1;
+        // PyTorch's arrangement: m̂ = m/(1−β₁ᵗ), √v̂ = √v/√(1−β₂ᵗ), with the two constants hoisted.
+        const invBc1 = 1 / (1 - beta1 ** t);
+        const invSqrtBc2 = 1 / Math.sqrt(1 - beta2 ** t);
+        const nextM = new Array<number>(n);
+        const nextV = new Array<number>(n);
+        const out = new Array<number>(n);
+        for (let i = 0; i < n; i++) {
+          const g = grads[i]!;
+          const mi = beta1 * m[i]! + c1 * g;
+          const vi = beta2 * v[i]! + c2 * g * g;
+          nextM[i] = mi;
+          nextV[i] = vi;
+          out[i] = (mi * invBc1) / (Math.sqrt(vi) * invSqrtBc2 + eps);
+        }
+        return [out, { kind: "adam", count: t, m: nextM, v: nextV }];
+      },
     },
-    update(grads: Params, state: AdamState) {
-      const n = grads.length;
-      const { m, v } = state;
-      checkLength("scaleByAdam", "gradient", grads, m.length);
-      const t = state.count + 1;
-      const bc1 = 1 - beta1 ** t;
-      const bc2 = 1 - beta2 ** t;
-      const nextM = new Array<number>(n);
-      const nextV = new Array<number>(n);
-      const out = new Array<number>(n);
-      for (let i = 0; i < n; i++) {
-        const g = grads[i]!;
-        const mi = beta1 * m[i]! + c1 * g;
-        const vi = beta2 * v[i]! + c2 * g * g;
-        nextM[i] = mi;
-        nextV[i] = vi;
-        out[i] = mi / bc1 / (Math.sqrt(vi / bc2) + eps);
-      }
-      return [out, { kind: "adam", count: t, m: nextM, v: nextV }];
-    },
-  };
+    { fresh: true },
+  );
 }

@@ -1,5 +1,6 @@
 import { checkInRange } from "../internal/check.ts";
-import type { GradientTransformation, Params, Schedule } from "../types.ts";
+import { elementwise } from "../internal/elementwise.ts";
+import type { GradientTransformation, Schedule } from "../types.ts";
 
 /** State of {@link scaleByLearningRate}: how many updates have been made (the schedule's step). */
 export interface ScaleByLearningRateState {
@@ -12,6 +13,7 @@ export interface ScaleByLearningRateState {
  *
  * @param learningRate - a constant `γ`, or a {@link Schedule} evaluated at the step count `t = 0, 1, …`
  *   (the first update uses `schedule(0)`).
+ * @throws RangeError when the constant, or a value returned by the schedule, is not finite.
  */
 export function scaleByLearningRate(
   learningRate: number | Schedule,
@@ -22,18 +24,16 @@ export function scaleByLearningRate(
       openMax: true,
     });
   }
-  return {
-    init: () => ({ kind: "scale-by-learning-rate", count: 0 }),
-    update(grads: Params, state: ScaleByLearningRateState) {
+  return elementwise<ScaleByLearningRateState>(
+    () => ({ kind: "scale-by-learning-rate", count: 0 }),
+    (src, dst, state) => {
       const lr = typeof learningRate === "number" ? learningRate : learningRate(state.count);
       if (!Number.isFinite(lr)) {
         throw new RangeError(`scaleByLearningRate: the schedule returned ${lr} at step ${state.count}`);
       }
       const step = -lr;
-      const n = grads.length;
-      const out = new Array<number>(n);
-      for (let i = 0; i < n; i++) out[i] = step * grads[i]!;
-      return [out, { kind: "scale-by-learning-rate", count: state.count + 1 }];
+      for (let i = 0; i < src.length; i++) dst[i] = step * src[i]!;
+      return { kind: "scale-by-learning-rate", count: state.count + 1 };
     },
-  };
+  );
 }

@@ -1,4 +1,5 @@
 import { checkInRange, checkLength } from "../internal/check.ts";
+import { withFastPath } from "../internal/fast-path.ts";
 import type { GradientTransformation, Params } from "../types.ts";
 
 /** State of {@link scaleByRms}: the running average of squared gradients `v`. */
@@ -19,21 +20,24 @@ export interface RmsOptions {
 export function scaleByRms({ alpha = 0.99, eps = 1e-8 }: RmsOptions = {}): GradientTransformation<RmsState> {
   checkInRange("scaleByRms", "alpha", alpha, 0, 1);
   checkInRange("scaleByRms", "eps", eps, 0, Infinity, { openMax: true });
-  return {
-    init: (params: Params) => ({ kind: "rms", v: new Array<number>(params.length).fill(0) }),
-    update(grads: Params, state: RmsState) {
-      const n = grads.length;
-      const v = state.v;
-      checkLength("scaleByRms", "gradient", grads, v.length);
-      const next = new Array<number>(n);
-      const out = new Array<number>(n);
-      for (let i = 0; i < n; i++) {
-        const g = grads[i]!;
-        const vi = alpha * v[i]! + (1 - alpha) * g * g;
-        next[i] = vi;
-        out[i] = g / (Math.sqrt(vi) + eps);
-      }
-      return [out, { kind: "rms", v: next }];
+  return withFastPath(
+    {
+      init: (params: Params) => ({ kind: "rms", v: new Array<number>(params.length).fill(0) }),
+      update(grads: Params, state: RmsState) {
+        const n = grads.length;
+        const v = state.v;
+        checkLength("scaleByRms", "gradient", grads, v.length);
+        const next = new Array<number>(n);
+        const out = new Array<number>(n);
+        for (let i = 0; i < n; i++) {
+          const g = grads[i]!;
+          const vi = alpha * v[i]! + (1 - alpha) * g * g;
+          next[i] = vi;
+          out[i] = g / (Math.sqrt(vi) + eps);
+        }
+        return [out, { kind: "rms", v: next }];
+      },
     },
-  };
+    { fresh: true },
+  );
 }

@@ -1,5 +1,6 @@
 import { checkInRange } from "../internal/check.ts";
-import type { GradientTransformation, Params } from "../types.ts";
+import { elementwise } from "../internal/elementwise.ts";
+import type { GradientTransformation } from "../types.ts";
 
 /** State of {@link scale}: nothing to remember. */
 export interface ScaleState {
@@ -13,13 +14,11 @@ export interface ScaleState {
  */
 export function scale(factor: number): GradientTransformation<ScaleState> {
   checkInRange("scale", "factor", factor, -Infinity, Infinity, { openMin: true, openMax: true });
-  return {
-    init: () => ({ kind: "scale" }),
-    update(grads: Params, state: ScaleState) {
-      const n = grads.length;
-      const out = new Array<number>(n);
-      for (let i = 0; i < n; i++) out[i] = factor * grads[i]!;
-      return [out, state];
+  return elementwise<ScaleState>(
+    () => ({ kind: "scale" }),
+    (src, dst, state) => {
+      for (let i = 0; i < src.length; i++) dst[i] = factor * src[i]!;
+      return state;
     },
-  };
+  );
 }

@@ -1,4 +1,5 @@
 import { checkInRange, checkLength } from "../internal/check.ts";
+import { withFastPath } from "../internal/fast-path.ts";
 import type { GradientTransformation, Params } from "../types.ts";
 
 /** State of {@link trace}: the momentum buffer `b`. */
@@ -27,22 +28,25 @@ export function trace({
   nesterov = false,
 }: TraceOptions = {}): GradientTransformation<TraceState> {
   checkInRange("trace", "decay", decay, 0, 1);
-  return {
-    init: (params: Params) => ({ kind: "trace", buffer: new Array<number>(params.length).fill(0) }),
-    update(grads: Params, state: TraceState) {
-      const n = grads.length;
-      const b = state.buffer;
-      checkLength("trace", "gradient", grads, b.length);
-      const buffer = new Array<number>(n);
-      const out = nesterov ? new Array<number>(n) : buffer;
-      for (let i = 0; i < n; i++) {
-        const g = grads[i]!;
-        const bi = decay * b[i]! + g;
-        buffer[i] = bi;
-        if (nesterov) out[i] = g + decay * bi;
-      }
-      // Without Nesterov the update *is* the buffer; hand out a copy so callers cannot alias the state.
-      return [nesterov ? out : buffer.slice(), { kind: "trace", buffer }];
+  return withFastPath(
+    {
+      init: (params: Params) => ({ kind: "trace", buffer: new Array<number>(params.length).fill(0) }),
+      update(grads: Params, state: TraceState) {
+        const n = grads.length;
+        const b = state.buffer;
+        checkLength("trace", "gradient", grads, b.length);
+        const buffer = new Array<number>(n);
+        const out = nesterov ? new Array<number>(n) : buffer;
+        for (let i = 0; i < n; i++) {
+          const g = grads[i]!;
+          const bi = decay * b[i]! + g;
+          buffer[i] = bi;
+          if (nesterov) out[i] = g + decay * bi;
+        }
+        // Without Nesterov the update *is* the buffer; hand out a copy so callers cannot alias the state.
+        return [nesterov ? out : buffer.slice(), { kind: "trace", buffer }];
+      },
     },
-  };
+    { fresh: true },
+  );
 }
