@@ -1,16 +1,23 @@
 // Each fault fixture is lesson 00 with one kind of misbehaviour (DESIGN.md, threat model). The grader
 // must score it as what it is, say what happened, and keep grading everything else.
+
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { REPO_ROOT } from "../src/course/paths.ts";
+import { gradeCourse } from "../src/grade/grade-course.ts";
+import { createLimiter } from "../src/util/limiter.ts";
 import { courseWithLimits, gradeFixture, task } from "./grade-fixture.ts";
 
 /** Short, so that the suite stays quick; the defaults are 10 s and 512 MB. */
 const LIMIT_SECONDS = 4;
 const MEMORY_MB = 128;
 const course = courseWithLimits(LIMIT_SECONDS, MEMORY_MB);
+/** Each grade is a process tree: two at a time on two cores. */
+const limit = createLimiter(2);
 const fixture = (name: string) =>
-  gradeFixture("00-welcome", `grader/test/fixtures/faults/${name}.ts`, course);
+  limit(() => gradeFixture("00-welcome", `grader/test/fixtures/faults/${name}.ts`, course));
 
-describe("grading misbehaving learner code", () => {
+describe.concurrent("grading misbehaving learner code", () => {
   it("stops a synchronous infinite loop at the deadline, names the function, and keeps the other task's points", async () => {
     const report = await fixture("infinite-loop");
     expect(report.status).toBe("timed-out");
@@ -58,5 +65,23 @@ describe("grading misbehaving learner code", () => {
     const report = await fixture("stack-overflow");
     expect(task(report, "square").status).toBe("complete");
     expect(task(report, "secant-slope").tests[0]?.message).toContain("Maximum call stack size exceeded");
+  });
+
+  it("grades the other lessons of the same run normally while one loops", async () => {
+    const lessons = course.lessons.filter((l) => l.id === "00-welcome" || l.id === "15-integration");
+    const report = await limit(() =>
+      gradeCourse({
+        course,
+        lessons,
+        target: "solutions",
+        seed: course.defaults.seed,
+        sources: { "00-welcome": path.join(REPO_ROOT, "grader/test/fixtures/faults/infinite-loop.ts") },
+        allowTrustedImports: true,
+      }),
+    );
+    expect(report.lessons.map((l: { id: string; status: string }) => [l.id, l.status])).toEqual([
+      ["00-welcome", "timed-out"],
+      ["15-integration", "complete"],
+    ]);
   });
 });

@@ -105,8 +105,6 @@ const vitest = await createVitest(
   },
   { resolve: { alias: config.alias }, logLevel: "silent" },
 );
-// The grader starts the lesson's clock now: vitest's own start-up is not the learner's time.
-process.send?.({ type: "ready" });
 await vitest.start([config.suite]);
 await vitest.close();
 process.exitCode = 0;

@@ -12,6 +12,8 @@ const SETUP = path.join(HERE, "worker-setup.ts");
 const STDERR_TAIL = 16_000;
 /** How long vitest may take to start before the lesson's own clock starts (generous: only a broken setup hits it). */
 const STARTUP_LIMIT_MS = 60_000;
+/** How often the journal is read for the worker's "ready" line. */
+const READY_POLL_MS = 50;
 /** Grace period for the child to exit after it sent its results. */
 const EXIT_GRACE_MS = 3_000;
 
@@ -58,6 +60,14 @@ function killTree(child: ChildProcess): void {
     else process.kill(-child.pid, "SIGKILL");
   } catch {
     // Already gone.
+  }
+}
+
+function journalSaysReady(file: string): boolean {
+  try {
+    return readFileSync(file, "utf8").startsWith("ready\n");
+  } catch {
+    return false;
   }
 }
 
@@ -128,17 +138,21 @@ export function runSuite(request: SuiteRequest): Promise<SuiteRun> {
       timedOut = true;
       killTree(child);
     };
+    // Until the worker's set-up file says "ready" (learner code loads right after), only the generous
+    // start-up limit applies: vitest's own start-up on a busy machine is not the learner's time.
     let deadline = setTimeout(expire, STARTUP_LIMIT_MS);
-    child.on("message", (data: ChildMessage | { type: "ready" }) => {
-      if (data.type === "ready") {
-        clearTimeout(deadline);
-        deadline = setTimeout(expire, request.timeLimitMs);
-        return;
-      }
+    const watchReady = setInterval(() => {
+      if (!journalSaysReady(journal)) return;
+      clearInterval(watchReady);
+      clearTimeout(deadline);
+      deadline = setTimeout(expire, request.timeLimitMs);
+    }, READY_POLL_MS);
+    child.on("message", (data: ChildMessage) => {
       message = data;
       setTimeout(() => killTree(child), EXIT_GRACE_MS).unref();
     });
     child.on("close", (code, signal) => {
+      clearInterval(watchReady);
       clearTimeout(deadline);
       killTree(child);
       const runningTest = readJournal(journal);

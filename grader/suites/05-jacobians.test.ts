@@ -1,0 +1,710 @@
+import type { Matrix, Vector } from "@calcml/math";
+import * as lesson from "@lesson/05-jacobians";
+import { it } from "vitest";
+import {
+  CheckError,
+  callLearner,
+  check,
+  countCalls,
+  describeCall,
+  describeValue,
+  expectClose,
+  expectGradient,
+  expectJacobian,
+  expectMatrixClose,
+  expectRangeError,
+  expectVectorClose,
+  frozen,
+  isClose,
+  labelled,
+  probePoints,
+  suiteRng,
+  TODO_PREFIX,
+  task,
+} from "../src/checks/index.ts";
+
+const {
+  numericalJacobian,
+  polarToCartesianJacobian,
+  jacobianDeterminant2x2,
+  softmax,
+  softmaxJacobian,
+  jvp,
+  vjp,
+  chainJacobians,
+} = lesson;
+
+// Tolerances. A central difference with h = 1e-5 is within ~2e-9 of the exact Jacobian on these maps
+// (measured for steps h, h·max(1,|x|) and the exact-step variant); a forward difference is ~1e-4 off.
+const JACOBIAN_RTOL = 1e-6;
+const JACOBIAN_ATOL = 1e-8;
+// A jvp's step depends on how it scales t by ‖x‖ and ‖v‖; every reasonable choice is within 3e-7.
+const JVP_RTOL = 1e-5;
+const JVP_ATOL = 1e-7;
+// On a quadratic map a central difference is exact up to rounding, whatever the step.
+const QUADRATIC_RTOL = 1e-8;
+// Closed forms and products computed in Float64 another way.
+const EXACT_RTOL = 1e-12;
+const EXACT_ATOL = 1e-12;
+/** A large step, so a one-sided difference is visibly off on a quadratic (by h·f''/2 ≈ 1e-2). */
+const LARGE_STEP = 1e-2;
+/** "Close but not exact": within 20 %, the size of a one-sided difference's error at LARGE_STEP. */
+const LOOSE = 0.2;
+
+// ---------- small local helpers (matrix algebra, computed independently of the lesson) ----------
+
+const transpose = (A: Matrix): number[][] => A[0]!.map((_, j) => A.map((row) => row[j]!));
+const matvec = (A: Matrix, v: Vector): number[] => A.map((row) => row.reduce((s, a, j) => s + a * v[j]!, 0));
+/** A·B column by column: column j of A·B is A·(column j of B). */
+const matmul = (A: Matrix, B: Matrix): number[][] => transpose(transpose(B).map((col) => matvec(A, col)));
+const maxAbs = (A: Matrix | Vector): number =>
+  Math.max(0, ...(A as readonly (number | Vector)[]).flat().map((v) => Math.abs(v as number)));
+const randomMatrix = (rng: ReturnType<typeof suiteRng>, rows: number, cols: number): number[][] =>
+  Array.from({ length: rows }, () => rng.normalVector(cols));
+const shapeOf = (value: unknown): [number, number] | undefined =>
+  Array.isArray(value) && value.every(Array.isArray) && value.length > 0
+    ? [value.length, (value[0] as unknown[]).length]
+    : undefined;
+const allClose = (actual: unknown, expected: Matrix, rtol: number, atol: number): boolean => {
+  const shape = shapeOf(actual);
+  if (!shape || shape[0] !== expected.length || shape[1] !== expected[0]!.length) return false;
+  return expected.every((row, i) =>
+    row.every((e, j) => {
+      const a = (actual as unknown[][])[i]![j];
+      return typeof a === "number" && isClose(a, e, rtol, atol);
+    }),
+  );
+};
+
+const NOT_CENTRAL =
+  "close but not accurate enough: a one-sided difference (F(x + s) − F(x)) / s is off by about s·F″/2, while a central difference (F(x + s) − F(x − s)) / 2s is off by only about s²·F‴/6";
+
+const JACOBIAN_LAYOUT =
+  "rows and columns are swapped: J[i][j] is ∂Fᵢ/∂xⱼ, so row i belongs to output i and column j to input j (m outputs × n inputs), i.e. the matrix is transposed";
+
+/**
+ * Compares a Jacobian with its exact value, first naming a transposed result (the classic mistake),
+ * then entry by entry.
+ */
+function expectJacobianClose(
+  actual: unknown,
+  exact: Matrix,
+  called: string,
+  oracle: string,
+  rtol: number,
+  whyClose?: string,
+): void {
+  const atol = JACOBIAN_ATOL * Math.max(1, maxAbs(exact));
+  const m = exact.length;
+  const n = exact[0]!.length;
+  const shape = shapeOf(actual);
+  const transposedShape = shape !== undefined && m !== n && shape[0] === n && shape[1] === m;
+  const transposedValues =
+    m === n && allClose(actual, transpose(exact), rtol, atol) && !allClose(actual, exact, rtol, atol);
+  if (transposedShape || transposedValues) {
+    throw new CheckError({
+      called,
+      got: `a ${shape![0]}×${shape![1]} matrix ${describeValue(actual)}`,
+      expected: `the ${m}×${n} Jacobian ${describeValue(exact)} (${oracle})`,
+      why: JACOBIAN_LAYOUT,
+    });
+  }
+  const roughlyRight = allClose(actual, exact, LOOSE, LOOSE * Math.max(1, maxAbs(exact)));
+  const why = whyClose !== undefined && roughlyRight ? { why: whyClose } : {};
+  expectMatrixClose(actual, exact, { called, oracle, rtol, atol, ...why });
+}
+
+// ---------- test maps with exact Jacobians ----------
+
+/** ℝ³ → ℝ²: (x₀x₁ + sin x₂, e^{0.3x₀} − x₁x₂²). */
+const mapA = labelled("x ↦ [x₀x₁ + sin x₂, exp(0.3x₀) − x₁x₂²]", (x: Vector): number[] => [
+  x[0]! * x[1]! + Math.sin(x[2]!),
+  Math.exp(0.3 * x[0]!) - x[1]! * x[2]! ** 2,
+]);
+const jacobianA = (x: Vector): number[][] => [
+  [x[1]!, x[0]!, Math.cos(x[2]!)],
+  [0.3 * Math.exp(0.3 * x[0]!), -(x[2]! ** 2), -2 * x[1]! * x[2]!],
+];
+
+/** ℝ² → ℝ⁴: (x₀², x₀x₁, sin x₁, x₀ + 2x₁). */
+const mapB = labelled("x ↦ [x₀², x₀x₁, sin x₁, x₀ + 2x₁]", (x: Vector): number[] => [
+  x[0]! ** 2,
+  x[0]! * x[1]!,
+  Math.sin(x[1]!),
+  x[0]! + 2 * x[1]!,
+]);
+const jacobianB = (x: Vector): number[][] => [
+  [2 * x[0]!, 0],
+  [x[1]!, x[0]!],
+  [0, Math.cos(x[1]!)],
+  [1, 2],
+];
+
+/** ℝ³ → ℝ³ with a Jacobian that is never symmetric, so a transposed answer shows. */
+const mapC = labelled("x ↦ [x₀ + 2x₁, 3x₁ − x₂, x₀x₂]", (x: Vector): number[] => [
+  x[0]! + 2 * x[1]!,
+  3 * x[1]! - x[2]!,
+  x[0]! * x[2]!,
+]);
+const jacobianC = (x: Vector): number[][] => [
+  [1, 2, 0],
+  [0, 3, -1],
+  [x[2]!, 0, x[0]!],
+];
+
+/** A quadratic map ℝ² → ℝ²: central differences are exact on it, one-sided ones are not. */
+const mapQ = labelled("x ↦ [x₀² + 3x₀x₁, 2x₁² − x₀]", (x: Vector): number[] => [
+  x[0]! ** 2 + 3 * x[0]! * x[1]!,
+  2 * x[1]! ** 2 - x[0]!,
+]);
+const jacobianQ = (x: Vector): number[][] => [
+  [2 * x[0]! + 3 * x[1]!, 3 * x[0]!],
+  [-1, 4 * x[1]!],
+];
+
+/** ℝ⁸ → ℝ³, for counting calls: a column-by-column Jacobian would need 16 calls. */
+const WIDE_INPUTS = 8;
+const mapWide = (x: Vector): number[] => [
+  x.reduce((s, xi, i) => s + (i + 1) * xi, 0),
+  x.reduce((s, xi) => s + xi * xi, 0),
+  Math.sin(x[0]!) * x[WIDE_INPUTS - 1]!,
+];
+const jacobianWide = (x: Vector): number[][] => [
+  x.map((_, i) => i + 1),
+  x.map((xi) => 2 * xi),
+  x.map((_, i) =>
+    i === 0 ? Math.cos(x[0]!) * x[WIDE_INPUTS - 1]! : i === WIDE_INPUTS - 1 ? Math.sin(x[0]!) : 0,
+  ),
+];
+
+/** The softmax the suite trusts: max-shifted, written here independently of the lesson. */
+const trustedSoftmax = (z: Vector): number[] => {
+  const top = Math.max(...z);
+  const e = z.map((zi) => Math.exp(zi - top));
+  const total = e.reduce((s, v) => s + v, 0);
+  return e.map((v) => v / total);
+};
+
+task("numerical-jacobian", () => {
+  const cases = [
+    { name: "3 inputs to 2 outputs", F: mapA, J: jacobianA, n: 3 },
+    { name: "2 inputs to 4 outputs", F: mapB, J: jacobianB, n: 2 },
+  ];
+  for (const c of cases) {
+    it(`matches the exact Jacobian of a map from ${c.name}`, () => {
+      const rng = suiteRng(`numericalJacobian ${c.name}`);
+      for (const x of probePoints(rng, c.n)) {
+        const got = callLearner("numericalJacobian", numericalJacobian, c.F, frozen(x));
+        expectJacobianClose(
+          got,
+          c.J(x),
+          describeCall("numericalJacobian", [c.F, x]),
+          "exact Jacobian",
+          JACOBIAN_RTOL,
+          NOT_CENTRAL,
+        );
+      }
+    });
+  }
+
+  it("puts outputs in rows and inputs in columns on a square map", () => {
+    const rng = suiteRng("numericalJacobian square");
+    for (const x of probePoints(rng, 3)) {
+      const got = callLearner("numericalJacobian", numericalJacobian, mapC, frozen(x));
+      expectJacobianClose(
+        got,
+        jacobianC(x),
+        describeCall("numericalJacobian", [mapC, x]),
+        "exact Jacobian",
+        JACOBIAN_RTOL,
+        NOT_CENTRAL,
+      );
+    }
+  });
+
+  it("uses central differences: exact on a quadratic map even with h = 1e-2", () => {
+    const rng = suiteRng("numericalJacobian quadratic");
+    for (const x of probePoints(rng, 2)) {
+      const got = callLearner("numericalJacobian", numericalJacobian, mapQ, frozen(x), LARGE_STEP);
+      const exact = jacobianQ(x);
+      const called = describeCall("numericalJacobian", [mapQ, x, LARGE_STEP]);
+      const oracle = "exact Jacobian; central differences are exact on quadratics";
+      expectJacobianClose(got, exact, called, oracle, QUADRATIC_RTOL, NOT_CENTRAL);
+    }
+  });
+
+  it("throws a RangeError for an empty x", () => {
+    expectRangeError("numericalJacobian", numericalJacobian, [mapA, frozen([])], "x is empty");
+  });
+});
+
+const DETERMINANT_SIGN = "the sign is flipped: the determinant is a·d − b·c (main diagonal first)";
+
+task("polar-jacobian", () => {
+  const polar = labelled("(r, θ) ↦ (r cos θ, r sin θ)", (p: Vector): number[] => [
+    p[0]! * Math.cos(p[1]!),
+    p[0]! * Math.sin(p[1]!),
+  ]);
+
+  it("matches finite differences of (r, θ) ↦ (r cos θ, r sin θ)", () => {
+    const rng = suiteRng("polar jacobian");
+    const points = [...probePoints(rng, 2), [1 + rng.uniform() * 4, rng.uniform() * 2 * Math.PI]];
+    for (const p of points) {
+      const got = callLearner("polarToCartesianJacobian", polarToCartesianJacobian, frozen(p));
+      const [r, theta] = p as [number, number];
+      const transposed = [
+        [Math.cos(theta), Math.sin(theta)],
+        [-r * Math.sin(theta), r * Math.cos(theta)],
+      ];
+      check(
+        !allClose(got, transposed, 1e-9, 1e-12) || allClose(got, transpose(transposed), 1e-9, 1e-12),
+        () => ({
+          called: describeCall("polarToCartesianJacobian", [p]),
+          got: describeValue(got),
+          expected: `${describeValue(transpose(transposed))} (∂(x, y)/∂(r, θ))`,
+          why: JACOBIAN_LAYOUT,
+        }),
+      );
+      expectJacobian(polar, { name: "polarToCartesianJacobian", derivative: () => got as Matrix, at: p });
+    }
+  });
+
+  it("finds the determinant a·d − b·c of random 2×2 matrices", () => {
+    // Oracle: J = L·U with L = [[1, 0], [l, 1]] and U = [[u₁, u₂], [0, u₃]], so det J = u₁·u₃.
+    const rng = suiteRng("determinant random");
+    for (let k = 0; k < 10; k++) {
+      const [l, u1, u2, u3] = rng.normalVector(4, 2) as [number, number, number, number];
+      const J = [
+        [u1, u2],
+        [l * u1, l * u2 + u3],
+      ];
+      const [[a, b], [c, d]] = J as [[number, number], [number, number]];
+      expectClose(callLearner("jacobianDeterminant2x2", jacobianDeterminant2x2, frozen(J)), u1 * u3, {
+        called: describeCall("jacobianDeterminant2x2", [J]),
+        oracle: "u₁·u₃ for J = L·U",
+        rtol: 1e-9,
+        atol: 1e-9 * (Math.abs(a * d) + Math.abs(b * c)),
+        why: (got) =>
+          isClose(got, -(u1 * u3), 1e-9, 1e-9)
+            ? DETERMINANT_SIGN
+            : isClose(got, a * d + b * c, 1e-9, 1e-9)
+              ? "that is a·d + b·c: subtract the off-diagonal product"
+              : undefined,
+      });
+    }
+  });
+
+  it("gives r for the polar Jacobian: polar coordinates stretch areas by r", () => {
+    const rng = suiteRng("polar determinant");
+    for (let k = 0; k < 5; k++) {
+      const r = 0.5 + rng.uniform() * 5;
+      const theta = rng.uniform() * 2 * Math.PI;
+      const J = [
+        [Math.cos(theta), -r * Math.sin(theta)],
+        [Math.sin(theta), r * Math.cos(theta)],
+      ];
+      expectClose(callLearner("jacobianDeterminant2x2", jacobianDeterminant2x2, frozen(J)), r, {
+        called: describeCall("jacobianDeterminant2x2", [J]),
+        oracle: "r·cos²θ + r·sin²θ = r",
+        rtol: EXACT_RTOL * 100,
+        atol: EXACT_ATOL,
+        why: (got) => (isClose(got, -r, 1e-9, EXACT_ATOL) ? DETERMINANT_SIGN : undefined),
+      });
+    }
+  });
+
+  it("throws a RangeError for inputs of the wrong shape", () => {
+    expectRangeError(
+      "polarToCartesianJacobian",
+      polarToCartesianJacobian,
+      [frozen([1, 2, 3])],
+      "p must be [r, θ]",
+    );
+    expectRangeError(
+      "jacobianDeterminant2x2",
+      jacobianDeterminant2x2,
+      [
+        frozen([
+          [1, 2, 3],
+          [4, 5, 6],
+        ]),
+      ],
+      "J must be 2×2",
+    );
+    expectRangeError(
+      "jacobianDeterminant2x2",
+      jacobianDeterminant2x2,
+      [
+        frozen([
+          [1, 2, 3],
+          [4, 5, 6],
+          [7, 8, 9],
+        ]),
+      ],
+      "J must be 2×2",
+    );
+  });
+});
+
+const OVERFLOW_WHY =
+  "a softmax entry is not finite: exp(1000) overflows to Infinity and Infinity/Infinity is NaN; subtract max(z) from every entry before exponentiating (softmax does not change when the same constant is added to every entry)";
+const overflowWhy = (got: number): string | undefined => (Number.isFinite(got) ? undefined : OVERFLOW_WHY);
+
+task("softmax", () => {
+  it("matches exp(zᵢ) / Σⱼ exp(zⱼ) for moderate z", () => {
+    const rng = suiteRng("softmax moderate");
+    for (let k = 0; k < 5; k++) {
+      const z = rng.normalVector(5, 2);
+      const e = z.map(Math.exp);
+      const total = e.reduce((s, v) => s + v, 0);
+      expectVectorClose(
+        callLearner("softmax", softmax, frozen(z)),
+        e.map((v) => v / total),
+        { called: describeCall("softmax", [z]), oracle: "exp(zᵢ) / Σⱼ exp(zⱼ)", rtol: EXACT_RTOL * 10 },
+      );
+    }
+  });
+
+  it("stays finite and correct at z = [1000, 999, 998]", () => {
+    // Oracle: softmax(z) = softmax(z − 998) = [e², e, 1] / (e² + e + 1).
+    const z = [1000, 999, 998];
+    const total = Math.E ** 2 + Math.E + 1;
+    expectVectorClose(
+      callLearner("softmax", softmax, frozen(z)),
+      [Math.E ** 2 / total, Math.E / total, 1 / total],
+      {
+        called: describeCall("softmax", [z]),
+        oracle: "[e², e, 1] / (e² + e + 1), the softmax of z − 998",
+        rtol: EXACT_RTOL * 10,
+        why: overflowWhy,
+      },
+    );
+  });
+
+  it("stays finite and correct for very negative z = [−1000, −1001]", () => {
+    const z = [-1000, -1001];
+    expectVectorClose(
+      callLearner("softmax", softmax, frozen(z)),
+      [1 / (1 + Math.exp(-1)), 1 / (1 + Math.E)],
+      {
+        called: describeCall("softmax", [z]),
+        oracle: "[1, e⁻¹] / (1 + e⁻¹), the softmax of z + 1000",
+        rtol: EXACT_RTOL * 10,
+        why: (got) =>
+          Number.isFinite(got)
+            ? undefined
+            : "exp(−1000) underflows to 0 and 0/0 is NaN: subtract max(z) from every entry first, so the largest exponent is exp(0) = 1",
+      },
+    );
+  });
+
+  it("is unchanged when the same large constant is added to every entry", () => {
+    const rng = suiteRng("softmax shift");
+    for (const shift of [500, 1000, -800]) {
+      const base = rng.normalVector(4, 2);
+      const z = base.map((v) => v + shift);
+      const e = base.map(Math.exp);
+      const total = e.reduce((s, v) => s + v, 0);
+      expectVectorClose(
+        callLearner("softmax", softmax, frozen(z)),
+        e.map((v) => v / total),
+        {
+          called: describeCall("softmax", [z]),
+          oracle: `softmax of z − ${shift} (softmax ignores a common shift)`,
+          rtol: 1e-9,
+          atol: EXACT_ATOL,
+          why: overflowWhy,
+        },
+      );
+    }
+  });
+
+  it("returns [1] for a single entry and throws a RangeError for an empty z", () => {
+    expectVectorClose(callLearner("softmax", softmax, frozen([42])), [1], {
+      called: describeCall("softmax", [[42]]),
+      oracle: "exp(42) / exp(42)",
+    });
+    expectRangeError("softmax", softmax, [frozen([])], "z is empty");
+  });
+});
+
+task("softmax-jacobian", () => {
+  const softmaxF = labelled("softmax", trustedSoftmax);
+
+  it("matches finite differences of softmax at random points", () => {
+    const rng = suiteRng("softmax jacobian");
+    for (const z of probePoints(rng, 4)) {
+      expectJacobian(softmaxF, {
+        name: "softmaxJacobian",
+        derivative: (x) => callLearner("softmaxJacobian", softmaxJacobian, frozen(x)),
+        at: z,
+      });
+    }
+  });
+
+  it("is diag(s) − s·sᵀ at z = [1000, 1000] without overflowing", () => {
+    const z = [1000, 1000];
+    const expected = [
+      [0.25, -0.25],
+      [-0.25, 0.25],
+    ];
+    expectMatrixClose(callLearner("softmaxJacobian", softmaxJacobian, frozen(z)), expected, {
+      called: describeCall("softmaxJacobian", [z]),
+      oracle: "s = [½, ½], so diag(s) − s·sᵀ = [[¼, −¼], [−¼, ¼]]",
+      rtol: EXACT_RTOL,
+      why: (got, want) =>
+        !Number.isFinite(got)
+          ? OVERFLOW_WHY
+          : isClose(got, -want, 1e-9, EXACT_ATOL)
+            ? "the sign is flipped: J = diag(s) − s·sᵀ"
+            : undefined,
+    });
+  });
+
+  it("matches diag(s) − s·sᵀ at random points", () => {
+    const rng = suiteRng("softmax jacobian closed form");
+    for (let k = 0; k < 3; k++) {
+      const z = rng.normalVector(5, 3);
+      const s = trustedSoftmax(z);
+      const expected = s.map((si, i) => s.map((sj, j) => (i === j ? si : 0) - si * sj));
+      expectMatrixClose(callLearner("softmaxJacobian", softmaxJacobian, frozen(z)), expected, {
+        called: describeCall("softmaxJacobian", [z]),
+        oracle: "diag(s) − s·sᵀ with s = softmax(z)",
+        rtol: 1e-9,
+        atol: EXACT_ATOL,
+        why: (got, want) =>
+          isClose(got, -want, 1e-9, EXACT_ATOL) ? "the sign is flipped: J = diag(s) − s·sᵀ" : undefined,
+      });
+    }
+  });
+});
+
+/** COURSE.md: J·v from two evaluations of F; the grader counts them. */
+function expectTwoCalls(calls: number, inputs: number, called: string): void {
+  check(calls <= 2, () => ({
+    called,
+    got: `F was called ${calls} times`,
+    expected: "2 calls: F(x + t·v) and F(x − t·v)",
+    why:
+      calls >= 2 * inputs
+        ? `${calls} calls is what building the whole Jacobian costs (2 per input, ${inputs} inputs); a jvp steps along v directly and never builds J`
+        : "a jvp needs only one step along v in each direction",
+  }));
+}
+
+task("jvp", () => {
+  const jvpTolerance = (exact: Vector, fx: Vector) => ({
+    rtol: JVP_RTOL,
+    atol: JVP_ATOL * Math.max(1, maxAbs(exact), maxAbs(fx)),
+  });
+
+  it("matches J·v on a map from 3 inputs to 2 outputs", () => {
+    const rng = suiteRng("jvp values");
+    for (const x of probePoints(rng, 3)) {
+      const v = rng.normalVector(3);
+      const exact = matvec(jacobianA(x), v);
+      const F = countCalls(mapA);
+      const got = callLearner("jvp", jvp, F, frozen(x), frozen(v));
+      expectTwoCalls(F.calls, 3, describeCall("jvp", [mapA, x, v]));
+      expectVectorClose(got, exact, {
+        called: describeCall("jvp", [mapA, x, v]),
+        oracle: "exact J(x)·v",
+        ...jvpTolerance(exact, mapA(x)),
+      });
+    }
+  });
+
+  it("calls F exactly twice, whatever the number of inputs", () => {
+    const rng = suiteRng("jvp calls");
+    const F = countCalls(labelled(`a map from ${WIDE_INPUTS} inputs to 3 outputs`, mapWide));
+    const x = rng.normalVector(WIDE_INPUTS, 0.5);
+    const v = rng.normalVector(WIDE_INPUTS);
+    const got = callLearner("jvp", jvp, F, frozen(x), frozen(v));
+    const called = describeCall("jvp", [F, x, v]);
+    expectTwoCalls(F.calls, WIDE_INPUTS, called);
+    const exact = matvec(jacobianWide(x), v);
+    expectVectorClose(got, exact, { called, oracle: "exact J(x)·v", ...jvpTolerance(exact, mapWide(x)) });
+  });
+
+  it("uses a central difference: exact on a quadratic map even with h = 1e-2", () => {
+    const rng = suiteRng("jvp quadratic");
+    for (const x of probePoints(rng, 2)) {
+      const v = rng.normalVector(2);
+      const exact = matvec(jacobianQ(x), v);
+      expectVectorClose(callLearner("jvp", jvp, mapQ, frozen(x), frozen(v), LARGE_STEP), exact, {
+        called: describeCall("jvp", [mapQ, x, v, LARGE_STEP]),
+        oracle: "exact J(x)·v; central differences are exact on quadratics",
+        rtol: QUADRATIC_RTOL,
+        atol: QUADRATIC_RTOL * Math.max(1, maxAbs(exact), maxAbs(mapQ(x))),
+        why: (got, want) =>
+          isClose(got, want, LOOSE, LOOSE * Math.max(1, maxAbs(exact)))
+            ? "close but not exact: a one-sided step (F(x + t·v) − F(x)) / t is off by about t·vᵀF''v/2; step both ways and divide by 2t"
+            : undefined,
+      });
+    }
+  });
+
+  it("gives zeros for v = 0", () => {
+    const x = [0.3, -1.2, 2];
+    const v = [0, 0, 0];
+    expectVectorClose(callLearner("jvp", jvp, mapA, frozen(x), frozen(v)), [0, 0], {
+      called: describeCall("jvp", [mapA, x, v]),
+      oracle: "J·0 = 0",
+      atol: 1e-9,
+    });
+  });
+
+  it("throws a RangeError when x and v differ in length", () => {
+    expectRangeError("jvp", jvp, [mapA, frozen([1, 2, 3]), frozen([1, 2])], "x and v differ in length");
+  });
+});
+
+const WRONG_SIDE =
+  "that looks like J·u (one sum along each row); uᵀ·J sums down the columns: entry j is Σᵢ uᵢ·J[i][j], one entry per column of J";
+
+/** Fails with {@link WRONG_SIDE} when `got` has one entry per row of J, or equals J·u on a square J. */
+function rejectRowSums(got: unknown, J: Matrix, u: Vector): void {
+  const rows = J.length;
+  const cols = J[0]!.length;
+  const perRow = Array.isArray(got) && got.length === rows && rows !== cols;
+  const isJu = rows === cols && allClose([got], [matvec(J, u)], 1e-9, 1e-9);
+  check(!perRow && !isJu, () => ({
+    called: describeCall("vjp", [J, u]),
+    got: describeValue(got),
+    expected: `uᵀ·J = ${describeValue(matvec(transpose(J), u))}, one entry per column of J (${cols})`,
+    why: WRONG_SIDE,
+  }));
+}
+
+task("vjp", () => {
+  it("gives the gradient of x ↦ u·(J·x) (finite differences)", () => {
+    const rng = suiteRng("vjp gradient");
+    const J = randomMatrix(rng, 3, 4);
+    const u = rng.normalVector(3);
+    const f = labelled("x ↦ u·(J·x)", (x: Vector) => matvec(J, x).reduce((s, y, i) => s + u[i]! * y, 0));
+    const got = callLearner("vjp", vjp, frozen(J), frozen(u));
+    rejectRowSums(got, J, u);
+    expectGradient(f, {
+      name: "vjp",
+      derivative: () => got as Vector,
+      at: rng.normalVector(4),
+      called: describeCall("vjp", [J, u]),
+    });
+  });
+
+  it("computes uᵀ·J with one entry per column of J", () => {
+    const rng = suiteRng("vjp values");
+    for (const [rows, cols] of [
+      [3, 5],
+      [4, 4],
+      [2, 1],
+    ] as const) {
+      const J = randomMatrix(rng, rows, cols);
+      const u = rng.normalVector(rows);
+      const expected = matvec(transpose(J), u);
+      const got = callLearner("vjp", vjp, frozen(J), frozen(u));
+      const called = describeCall("vjp", [J, u]);
+      rejectRowSums(got, J, u);
+      expectVectorClose(got, expected, {
+        called,
+        oracle: "Jᵀ·u, one entry per column of J",
+        rtol: 1e-10,
+        atol: 1e-12,
+      });
+    }
+  });
+
+  it("throws a RangeError when u does not have one entry per row of J", () => {
+    expectRangeError(
+      "vjp",
+      vjp,
+      [
+        frozen([
+          [1, 2],
+          [3, 4],
+          [5, 6],
+        ]),
+        frozen([1, 2]),
+      ],
+      "u must match the rows of J",
+    );
+  });
+});
+
+const WRONG_ORDER =
+  "multiplied in the wrong order: the chain rule for G∘F is J_G(F(x))·J_F(x), outer on the left (a p×m times an m×n matrix gives p×n)";
+
+/** Calls chainJacobians, explaining a throw on compatible shapes as the wrong order of the product. */
+function chain(Jouter: Matrix, Jinner: Matrix): unknown {
+  try {
+    return chainJacobians(frozen(Jouter), frozen(Jinner));
+  } catch (error) {
+    if (error instanceof Error && error.message.startsWith(TODO_PREFIX)) throw error;
+    throw new CheckError({
+      called: describeCall("chainJacobians", [Jouter, Jinner]),
+      got: `it threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
+      expected: `a ${Jouter.length}×${Jinner[0]!.length} matrix: Jouter (${Jouter.length}×${Jinner.length}) times Jinner (${Jinner.length}×${Jinner[0]!.length})`,
+      why: `these shapes chain: Jouter has one column per row of Jinner. ${WRONG_ORDER}`,
+    });
+  }
+}
+
+task("chain-jacobians", () => {
+  it("gives the Jacobian of G∘F (finite differences)", () => {
+    // F = mapA: ℝ³ → ℝ², G = mapB: ℝ² → ℝ⁴, so J_{G∘F} is 4×3.
+    const composed = labelled(`${describeValue(mapB)} after ${describeValue(mapA)}`, (x: Vector) =>
+      mapB(mapA(x)),
+    );
+    const rng = suiteRng("chain composition");
+    for (const x of probePoints(rng, 3).map((p) => p.map((v) => v / 2))) {
+      const Jouter = jacobianB(mapA(x));
+      const Jinner = jacobianA(x);
+      const got = chain(Jouter, Jinner);
+      expectJacobian(composed, {
+        name: "chainJacobians",
+        derivative: () => got as Matrix,
+        at: x,
+        called: describeCall("chainJacobians", [Jouter, Jinner]),
+      });
+    }
+  });
+
+  it("multiplies outer on the left for square Jacobians", () => {
+    const rng = suiteRng("chain square");
+    for (let k = 0; k < 3; k++) {
+      const Jouter = randomMatrix(rng, 3, 3);
+      const Jinner = randomMatrix(rng, 3, 3);
+      const expected = matmul(Jouter, Jinner);
+      const got = chain(Jouter, Jinner);
+      const called = describeCall("chainJacobians", [Jouter, Jinner]);
+      check(!allClose(got, matmul(Jinner, Jouter), 1e-9, 1e-9), () => ({
+        called,
+        got: describeValue(got),
+        expected: `Jouter·Jinner = ${describeValue(expected)}`,
+        why: WRONG_ORDER,
+      }));
+      expectMatrixClose(got, expected, {
+        called,
+        oracle: "Jouter·Jinner, column by column",
+        rtol: 1e-10,
+        atol: 1e-12,
+      });
+    }
+  });
+
+  it("throws a RangeError when the shapes do not chain", () => {
+    // A 1×3 outer Jacobian cannot follow a 2×2 inner one (3 columns vs 2 rows).
+    expectRangeError(
+      "chainJacobians",
+      chainJacobians,
+      [
+        frozen([[1, 2, 3]]),
+        frozen([
+          [1, 2],
+          [3, 4],
+        ]),
+      ],
+      "Jouter needs one column per row of Jinner",
+    );
+  });
+});

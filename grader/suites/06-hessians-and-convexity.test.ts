@@ -1,0 +1,705 @@
+import type { Matrix, Rng, Vector } from "@calcml/math";
+import * as lesson from "@lesson/06-hessians-and-convexity";
+import { it } from "vitest";
+import {
+  callLearner,
+  check,
+  describeCall,
+  describeValue,
+  expectClose,
+  expectGradient,
+  expectHessian,
+  expectMatrixClose,
+  expectRangeError,
+  expectVectorClose,
+  formatNumber,
+  frozen,
+  isClose,
+  labelled,
+  probePoints,
+  suiteRng,
+  task,
+} from "../src/checks/index.ts";
+
+const {
+  numericalHessian,
+  quadraticHessian,
+  rosenbrock,
+  rosenbrockGradient,
+  rosenbrockHessian,
+  eigenvaluesSymmetric2x2,
+  classifyCriticalPoint,
+  isConvexQuadratic,
+  conditionNumber,
+} = lesson;
+
+// Tolerances. Second differences with h = 1e-4 are within ~1.5e-5 (relative to max(|H|, 1 % of ‖H‖))
+// of the exact Hessian on these functions, for the 4-point formula and for differences of a numerical
+// gradient, with steps h or h·max(1,|x|): NUMERICS.md's second-order rule leaves a wide margin.
+const HESSIAN_RTOL = 1e-3;
+const HESSIAN_ATOL = 1e-5;
+/** NUMERICS.md: eigenvalues within 1e-10·max(1, ‖A‖_F). */
+const EIGEN_ATOL = 1e-10;
+/** Closed forms evaluated in Float64 by another route. */
+const EXACT_RTOL = 1e-12;
+/** The default zero band of classifyCriticalPoint (COURSE.md) and of the convexity checks (README). */
+const ZERO_BAND = 1e-8;
+/** λmax/λmin from eigSym: each eigenvalue is within 1e-10·‖H‖_F, so the ratio is good to ~1e-7 here. */
+const CONDITION_RTOL = 1e-6;
+
+// ---------- local helpers: matrices with known eigenvalues, written independently of the lesson ----------
+
+const dot = (a: Vector, b: Vector): number => a.reduce((s, ai, i) => s + ai * b[i]!, 0);
+const transpose = (A: Matrix): number[][] => A[0]!.map((_, j) => A.map((row) => row[j]!));
+const frobenius = (A: Matrix): number => Math.sqrt(A.flat().reduce((s, v) => s + v * v, 0));
+const maxAbs = (A: Matrix): number => Math.max(0, ...A.flat().map(Math.abs));
+const scaleMatrix = (A: Matrix, c: number): number[][] => A.map((row) => row.map((v) => c * v));
+const addMatrices = (A: Matrix, B: Matrix): number[][] => A.map((row, i) => row.map((v, j) => v + B[i]![j]!));
+
+/** A random orthogonal matrix: a product of three Householder reflections I − 2vvᵀ/vᵀv. */
+function randomOrthogonal(rng: Rng, n: number): number[][] {
+  let Q: number[][] = Array.from({ length: n }, (_, i) =>
+    Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)),
+  );
+  for (let k = 0; k < 3; k++) {
+    const v = rng.normalVector(n);
+    const vv = dot(v, v);
+    Q = Q.map((row) => {
+      const rv = dot(row, v);
+      return row.map((q, j) => q - (2 * rv * v[j]!) / vv);
+    });
+  }
+  return Q;
+}
+
+/** An exactly symmetric matrix Q·diag(values)·Qᵀ whose eigenvalues are `values` (up to rounding). */
+function withEigenvalues(rng: Rng, values: readonly number[]): number[][] {
+  const n = values.length;
+  const Q = randomOrthogonal(rng, n);
+  const M = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  for (let i = 0; i < n; i++) {
+    for (let j = i; j < n; j++) {
+      const v = values.reduce((s, lambda, k) => s + Q[i]![k]! * lambda * Q[j]![k]!, 0);
+      M[i]![j] = v;
+      M[j]![i] = v;
+    }
+  }
+  return M;
+}
+
+/** A random skew-symmetric matrix K = −Kᵀ: it changes A but not xᵀAx. */
+function randomSkew(rng: Rng, n: number): number[][] {
+  const K = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const v = rng.normal(0, 2);
+      K[i]![j] = v;
+      K[j]![i] = -v;
+    }
+  }
+  return K;
+}
+
+type Kind = "minimum" | "maximum" | "saddle" | "degenerate";
+
+/** The COURSE.md rule applied to known eigenvalues: the suite's oracle for classifyCriticalPoint. */
+function classify(values: readonly number[], tolerance = ZERO_BAND): Kind {
+  const band = tolerance * Math.max(1, ...values.map(Math.abs));
+  const pos = values.some((v) => v > band);
+  const neg = values.some((v) => v < -band);
+  if (pos && neg) return "saddle";
+  if (values.some((v) => Math.abs(v) <= band)) return "degenerate";
+  return pos ? "minimum" : "maximum";
+}
+
+/** Explains a wrong classification from the known eigenvalues. */
+function classifyWhy(got: unknown, values: readonly number[], tolerance: number): string | undefined {
+  const want = classify(values, tolerance);
+  const band = tolerance * Math.max(1, ...values.map(Math.abs));
+  const shown = `eigenvalues ${describeValue(values)}`;
+  if (want === "saddle" && (got === "minimum" || got === "maximum")) {
+    return `H has ${shown}, of both signs: f curves up along one eigenvector and down along another, so this is a saddle. Look at the signs of all the eigenvalues (eigSym), not at the diagonal entries or the determinant`;
+  }
+  if (want === "saddle" && got === "degenerate") {
+    return `H has ${shown}: one positive and one negative eigenvalue make a saddle even when another eigenvalue is zero; test for mixed signs before testing for zeros`;
+  }
+  if (want === "degenerate") {
+    return `H has ${shown}; the zero band is tolerance·max(1, max|λ|) = ${formatNumber(band)}, and an eigenvalue inside it counts as zero, so the second-derivative test cannot decide: 'degenerate'`;
+  }
+  if (got === "degenerate") {
+    return `H has ${shown}; none lies within the zero band tolerance·max(1, max|λ|) = ${formatNumber(band)}, so none counts as zero`;
+  }
+  if ((want === "minimum" && got === "maximum") || (want === "maximum" && got === "minimum")) {
+    return `H has ${shown}: all positive means f curves up in every direction (a minimum), all negative a maximum`;
+  }
+  return undefined;
+}
+
+function expectKind(got: unknown, values: readonly number[], called: string, tolerance = ZERO_BAND): void {
+  const want = classify(values, tolerance);
+  check(got === want, () => {
+    const why = classifyWhy(got, values, tolerance);
+    return {
+      called,
+      got: describeValue(got),
+      expected: `${JSON.stringify(want)} (H is built with eigenvalues ${describeValue(values)})`,
+      ...(why === undefined ? {} : { why }),
+    };
+  });
+}
+
+// ---------- test functions with exact derivatives ----------
+
+/** f(x) = x₀²x₁ + sin(x₁x₂) + e^{0.2x₀}·x₂ and its exact Hessian. */
+const smooth3 = labelled(
+  "x ↦ x₀²x₁ + sin(x₁x₂) + exp(0.2x₀)·x₂",
+  (x: Vector): number => x[0]! ** 2 * x[1]! + Math.sin(x[1]! * x[2]!) + Math.exp(0.2 * x[0]!) * x[2]!,
+);
+function smooth3Hessian(x: Vector): number[][] {
+  const [a, b, c] = x as [number, number, number];
+  const e = Math.exp(0.2 * a);
+  const s = Math.sin(b * c);
+  const bc = Math.cos(b * c) - b * c * s;
+  return [
+    [2 * b + 0.04 * e * c, 2 * a, 0.2 * e],
+    [2 * a, -c * c * s, bc],
+    [0.2 * e, bc, -b * b * s],
+  ];
+}
+
+/** f(x, y) = x⁴ − 3x²y + y³ and its exact Hessian. */
+const poly2 = labelled(
+  "(x, y) ↦ x⁴ − 3x²y + y³",
+  (p: Vector): number => p[0]! ** 4 - 3 * p[0]! ** 2 * p[1]! + p[1]! ** 3,
+);
+const poly2Hessian = (p: Vector): number[][] => [
+  [12 * p[0]! ** 2 - 6 * p[1]!, -6 * p[0]!],
+  [-6 * p[0]!, 6 * p[1]!],
+];
+
+/** Rosenbrock (a = 1, b = 100), written here for the suite: value, gradient. */
+const trustedRosenbrock = labelled("rosenbrock (1 − x)² + 100(y − x²)²", (p: Vector): number => {
+  const [x, y] = p as [number, number];
+  const valley = y - x * x;
+  return (1 - x) * (1 - x) + 100 * valley * valley;
+});
+const trustedRosenbrockGradient = (p: Vector): number[] => {
+  const [x, y] = p as [number, number];
+  return [2 * (x - 1) + 400 * x * (x * x - y), 200 * (y - x * x)];
+};
+const ROSENBROCK_POINTS = [
+  [-1.2, 1],
+  [1, 1],
+  [0, 0],
+];
+
+task("numerical-hessian", () => {
+  const cases = [
+    { name: "a smooth function of 3 variables", f: smooth3, H: smooth3Hessian, n: 3 },
+    { name: "the polynomial x⁴ − 3x²y + y³", f: poly2, H: poly2Hessian, n: 2 },
+  ];
+  for (const c of cases) {
+    it(`matches the exact Hessian of ${c.name}`, () => {
+      const rng = suiteRng(`numericalHessian ${c.name}`);
+      for (const x of probePoints(rng, c.n)) {
+        const exact = c.H(x);
+        expectMatrixClose(callLearner("numericalHessian", numericalHessian, c.f, frozen(x)), exact, {
+          called: describeCall("numericalHessian", [c.f, x]),
+          oracle: "exact Hessian",
+          rtol: HESSIAN_RTOL,
+          atol: HESSIAN_ATOL * Math.max(1, maxAbs(exact)),
+          why: (got, want) =>
+            isClose(got, 2 * want, 0.05, 0) || isClose(got, want / 2, 0.05, 0)
+              ? "off by a factor 2: the second difference divides by s², the 4-point cross difference by 4·sᵢ·sⱼ"
+              : undefined,
+        });
+      }
+    });
+  }
+
+  it("is exactly symmetric", () => {
+    const rng = suiteRng("numericalHessian symmetric");
+    for (const x of probePoints(rng, 3)) {
+      const got = callLearner("numericalHessian", numericalHessian, smooth3, frozen(x));
+      const called = describeCall("numericalHessian", [smooth3, x]);
+      check(
+        Array.isArray(got) && got.length === 3 && got.every((row) => Array.isArray(row) && row.length === 3),
+        {
+          called,
+          got: describeValue(got),
+          expected: "a 3×3 matrix",
+        },
+      );
+      for (let i = 0; i < 3; i++) {
+        for (let j = i + 1; j < 3; j++) {
+          check(got[i]![j] === got[j]![i], () => ({
+            called,
+            got: `H[${i}][${j}] = ${got[i]![j]} but H[${j}][${i}] = ${got[j]![i]}`,
+            expected: "H[i][j] === H[j][i] exactly",
+            why: "a Hessian is symmetric, and the numerical one must be exactly symmetric: compute each off-diagonal entry once and write it to both [i][j] and [j][i], or average the matrix with its transpose",
+          }));
+        }
+      }
+    }
+  });
+
+  it("throws a RangeError for an empty x", () => {
+    expectRangeError("numericalHessian", numericalHessian, [smooth3, frozen([])], "x is empty");
+  });
+});
+
+/** Fails with a named diagnosis when the quadratic's Hessian is 2S, A or 2A instead of S = (A + Aᵀ)/2. */
+function quadraticWhy(got: unknown, A: Matrix): string | undefined {
+  const S = scaleMatrix(addMatrices(A, transpose(A)), 0.5);
+  const near = (M: Matrix) =>
+    Array.isArray(got) &&
+    got.length === M.length &&
+    M.every((row, i) => row.every((v, j) => isClose((got as number[][])[i]?.[j] as number, v, 1e-9, 1e-12)));
+  const symmetric = A.every((row, i) => row.every((v, j) => v === A[j]![i]));
+  if (near(scaleMatrix(S, 2))) {
+    return "that is twice the Hessian (A + Aᵀ, or 2A): the ½ in f(x) = ½·xᵀAx cancels the 2 that differentiating a square brings down, so the Hessian is (A + Aᵀ)/2";
+  }
+  if (!symmetric && near(A)) {
+    return "that is A itself, but A is not symmetric here: xᵀAx only sees the symmetric part of A, so the Hessian is (A + Aᵀ)/2";
+  }
+  if (!symmetric && near(transpose(A))) return "that is Aᵀ; average A with its transpose: (A + Aᵀ)/2";
+  return undefined;
+}
+
+task("quadratic-hessian", () => {
+  it("matches finite differences of ½xᵀAx + bᵀx for a non-symmetric A", () => {
+    const rng = suiteRng("quadraticHessian differences");
+    for (const n of [2, 3, 5]) {
+      const A = Array.from({ length: n }, () => rng.normalVector(n, 2));
+      const b = rng.normalVector(n);
+      const f = labelled(`x ↦ ½xᵀAx + bᵀx (n = ${n})`, (x: Vector) => {
+        const Ax = A.map((row) => dot(row, x));
+        return 0.5 * dot(x, Ax) + dot(b, x);
+      });
+      const gradient = (x: Vector) =>
+        x.map((_, i) => 0.5 * A.reduce((s, row, k) => s + (A[i]![k]! + row[i]!) * x[k]!, 0) + b[i]!);
+      const got = callLearner("quadraticHessian", quadraticHessian, frozen(A));
+      const why = quadraticWhy(got, A);
+      check(why === undefined, () => ({
+        called: describeCall("quadraticHessian", [A]),
+        got: describeValue(got),
+        why: why!,
+      }));
+      expectHessian(f, {
+        name: "quadraticHessian",
+        derivative: () => got as Matrix,
+        at: rng.normalVector(n),
+        gradient,
+        called: describeCall("quadraticHessian", [A]),
+      });
+    }
+  });
+
+  it("returns A itself when A is symmetric", () => {
+    const rng = suiteRng("quadraticHessian symmetric");
+    const A = withEigenvalues(rng, [3, -1, 0.5]);
+    const got = callLearner("quadraticHessian", quadraticHessian, frozen(A));
+    expectMatrixClose(got, A, {
+      called: describeCall("quadraticHessian", [A]),
+      oracle: "A, since (A + Aᵀ)/2 = A for a symmetric A",
+      rtol: EXACT_RTOL,
+      atol: EXACT_RTOL,
+      why: () => quadraticWhy(got, A),
+    });
+  });
+
+  it("keeps only the symmetric part: S + K gives S for a skew-symmetric K", () => {
+    const rng = suiteRng("quadraticHessian skew");
+    const S = withEigenvalues(rng, [2, 1, -4, 0.25]);
+    const A = addMatrices(S, randomSkew(rng, 4));
+    const got = callLearner("quadraticHessian", quadraticHessian, frozen(A));
+    expectMatrixClose(got, S, {
+      called: describeCall("quadraticHessian", [A]),
+      oracle: "S: A = S + K with S symmetric and K skew-symmetric, and xᵀKx = 0",
+      rtol: 1e-9,
+      atol: 1e-12,
+      why: () => quadraticWhy(got, A),
+    });
+  });
+
+  it("throws a RangeError for a matrix that is not square", () => {
+    expectRangeError(
+      "quadraticHessian",
+      quadraticHessian,
+      [
+        frozen([
+          [1, 2, 3],
+          [4, 5, 6],
+        ]),
+      ],
+      "A must be square",
+    );
+  });
+});
+
+task("rosenbrock", () => {
+  it("evaluates (1 − x)² + 100(y − x²)² at random and classic points", () => {
+    const rng = suiteRng("rosenbrock values");
+    const frozenCases = [
+      { p: [1, 1], value: 0, oracle: "the minimum at (1, 1)" },
+      { p: [-1.2, 1], value: 24.2, oracle: "2.2² + 100·(1 − 1.44)² = 4.84 + 19.36" },
+      { p: [0, 0], value: 1, oracle: "(1 − 0)² + 100·0²" },
+    ];
+    const randomCases = probePoints(rng, 2).map((p) => ({
+      p,
+      value: trustedRosenbrock(p),
+      oracle: "closed form",
+    }));
+    for (const c of [...frozenCases, ...randomCases]) {
+      // The floor scales with the size of the terms, so an expanded polynomial (with its cancellation) passes too.
+      const [x, y] = c.p as [number, number];
+      const terms = 1 + x * x + 100 * (y * y + x ** 4);
+      expectClose(callLearner("rosenbrock", rosenbrock, frozen(c.p)), c.value, {
+        called: describeCall("rosenbrock", [c.p]),
+        oracle: c.oracle,
+        rtol: 1e-10,
+        atol: 1e-13 * terms,
+      });
+    }
+  });
+
+  it("has a gradient that matches finite differences", () => {
+    const rng = suiteRng("rosenbrock gradient");
+    for (const p of [...ROSENBROCK_POINTS, ...probePoints(rng, 2)]) {
+      expectGradient(trustedRosenbrock, {
+        name: "rosenbrockGradient",
+        derivative: (x) => callLearner("rosenbrockGradient", rosenbrockGradient, frozen(x)),
+        at: p,
+      });
+    }
+  });
+
+  it("has a Hessian that matches finite differences of the gradient", () => {
+    const rng = suiteRng("rosenbrock hessian");
+    for (const p of [...ROSENBROCK_POINTS, ...probePoints(rng, 2)]) {
+      const got = callLearner("rosenbrockHessian", rosenbrockHessian, frozen(p));
+      const cross = -400 * p[0]!;
+      const entry = Array.isArray(got) && Array.isArray(got[0]) ? got[0][1] : undefined;
+      check(cross === 0 || typeof entry !== "number" || !isClose(entry, -cross, 1e-9, 1e-9), () => ({
+        called: describeCall("rosenbrockHessian", [p]),
+        got: describeValue(got),
+        expected: `H[0][1] = H[1][0] = −400x = ${formatNumber(cross)}`,
+        why: "the cross term has the wrong sign: ∂/∂y of ∂f/∂x = −2(1 − x) − 400x(y − x²) is −400x",
+      }));
+      expectHessian(trustedRosenbrock, {
+        name: "rosenbrockHessian",
+        derivative: () => got as Matrix,
+        at: p,
+        gradient: trustedRosenbrockGradient,
+      });
+    }
+  });
+
+  it("throws a RangeError unless the point has two entries", () => {
+    const p = frozen([1, 2, 3]);
+    expectRangeError("rosenbrock", rosenbrock, [p], "p must be [x, y]");
+    expectRangeError("rosenbrockGradient", rosenbrockGradient, [p], "p must be [x, y]");
+    expectRangeError("rosenbrockHessian", rosenbrockHessian, [p], "p must be [x, y]");
+  });
+});
+
+/** Checks a pair of eigenvalues against known ones, naming a descending order or a NaN. */
+function expectEigenvalues(H: Matrix, expected: readonly [number, number], oracle: string): void {
+  const got = callLearner("eigenvaluesSymmetric2x2", eigenvaluesSymmetric2x2, frozen(H));
+  const called = describeCall("eigenvaluesSymmetric2x2", [H]);
+  const atol = EIGEN_ATOL * Math.max(1, frobenius(H));
+  const descending =
+    Array.isArray(got) &&
+    expected[1] - expected[0] > 2 * atol &&
+    typeof got[0] === "number" &&
+    typeof got[1] === "number" &&
+    got[0] > got[1] + atol;
+  check(!descending, () => ({
+    called,
+    got: describeValue(got),
+    expected: describeValue(expected),
+    why: "the order is descending: return [smaller, larger]",
+  }));
+  expectVectorClose(got, expected, {
+    called,
+    oracle,
+    rtol: 0,
+    atol,
+    why: (g) =>
+      Number.isNaN(g)
+        ? "NaN: the quantity under the square root went slightly negative through rounding. Write it as ((a − d)/2)² + b², a sum of squares that can never be negative"
+        : undefined,
+  });
+}
+
+task("eigenvalues-2x2", () => {
+  it("finds the eigenvalues of random symmetric matrices, in ascending order", () => {
+    // Oracle: H = R(φ)·diag(λ₁, λ₂)·R(φ)ᵀ for a rotation R(φ) has eigenvalues λ₁ and λ₂.
+    const rng = suiteRng("eigenvalues random");
+    for (let k = 0; k < 12; k++) {
+      const scale = k % 3 === 0 ? 100 : 3;
+      const l1 = rng.normal(0, scale);
+      const l2 = l1 + (0.1 + rng.uniform()) * scale;
+      const phi = rng.uniform() * Math.PI;
+      const c = Math.cos(phi);
+      const s = Math.sin(phi);
+      const off = (l1 - l2) * c * s;
+      const H = [
+        [l1 * c * c + l2 * s * s, off],
+        [off, l1 * s * s + l2 * c * c],
+      ];
+      expectEigenvalues(H, [l1, l2], "λ₁ < λ₂ used to build H = R·diag(λ₁, λ₂)·Rᵀ");
+    }
+  });
+
+  it("reads diagonal matrices and nearly repeated eigenvalues exactly", () => {
+    expectEigenvalues(
+      [
+        [3, 0],
+        [0, -1],
+      ],
+      [-1, 3],
+      "the diagonal entries, ascending",
+    );
+    expectEigenvalues(
+      [
+        [2, 0],
+        [0, 2],
+      ],
+      [2, 2],
+      "a multiple of the identity: both eigenvalues are 2",
+    );
+    // (a + d)² − 4(ad − b²) rounds to a negative number here; ((a − d)/2)² + b² cannot.
+    expectEigenvalues(
+      [
+        [1.1 + 2.2, 0],
+        [0, 3.3],
+      ],
+      [3.3, 1.1 + 2.2],
+      "the diagonal entries, ascending",
+    );
+  });
+
+  it("accepts a matrix that is symmetric up to rounding: [[2, 0.1 + 0.2], [0.3, 1]]", () => {
+    const H = [
+      [2, 0.1 + 0.2],
+      [0.3, 1],
+    ];
+    const r = Math.hypot(0.5, 0.3);
+    expectEigenvalues(H, [1.5 - r, 1.5 + r], "1.5 ∓ √(0.5² + 0.3²)");
+  });
+
+  it("throws a RangeError for a non-symmetric or non-2×2 matrix", () => {
+    expectRangeError(
+      "eigenvaluesSymmetric2x2",
+      eigenvaluesSymmetric2x2,
+      [
+        frozen([
+          [1, 2],
+          [3, 4],
+        ]),
+      ],
+      "H is not symmetric",
+    );
+    expectRangeError(
+      "eigenvaluesSymmetric2x2",
+      eigenvaluesSymmetric2x2,
+      [
+        frozen([
+          [1, 0, 0],
+          [0, 1, 0],
+          [0, 0, 1],
+        ]),
+      ],
+      "H must be 2×2",
+    );
+  });
+});
+
+task("classify-critical-point", () => {
+  /** Builds H with the given eigenvalues and checks the learner's label against the rule. */
+  const classifyCase = (rng: Rng, values: readonly number[], tolerance?: number) => {
+    const H = withEigenvalues(rng, values);
+    const args = tolerance === undefined ? [frozen(H)] : [frozen(H), tolerance];
+    const got = callLearner("classifyCriticalPoint", classifyCriticalPoint, ...args);
+    expectKind(got, values, describeCall("classifyCriticalPoint", [H, ...args.slice(1)]), tolerance);
+  };
+  const randomValues = (rng: Rng, n: number, sign: number) =>
+    Array.from({ length: n }, () => sign * (0.5 + 4 * rng.uniform()));
+
+  it("calls positive definite Hessians minima and negative definite ones maxima", () => {
+    const rng = suiteRng("classify definite");
+    for (const n of [1, 2, 3, 5]) {
+      classifyCase(rng, randomValues(rng, n, 1));
+      classifyCase(rng, randomValues(rng, n, -1));
+    }
+  });
+
+  it("calls Hessians with eigenvalues of both signs saddles", () => {
+    const H = [
+      [1, 2],
+      [2, 1],
+    ];
+    expectKind(
+      callLearner("classifyCriticalPoint", classifyCriticalPoint, frozen(H)),
+      [-1, 3],
+      describeCall("classifyCriticalPoint", [H]),
+    );
+    const rng = suiteRng("classify saddle");
+    for (const n of [2, 3, 4]) {
+      const values = [...randomValues(rng, n - 1, 1), -(0.5 + rng.uniform())];
+      classifyCase(rng, values);
+      classifyCase(rng, [...randomValues(rng, n - 1, -1), 0.5 + rng.uniform()]);
+    }
+  });
+
+  it("calls a saddle a saddle even when another eigenvalue is zero", () => {
+    const rng = suiteRng("classify saddle with zero");
+    classifyCase(rng, [-1, 0, 2]);
+    classifyCase(rng, [3, 1e-12, -0.5, 2]);
+  });
+
+  it("treats eigenvalues inside the zero band as zero: degenerate", () => {
+    const rng = suiteRng("classify degenerate");
+    classifyCase(rng, [1, 2, 1e-12]);
+    classifyCase(rng, [-3, -1e-11]);
+    classifyCase(rng, [0, 0]);
+    // The band scales with the largest eigenvalue: 1e-3 ≤ 1e-8 · 2e6.
+    classifyCase(rng, [1e6, 2e6, 1e-3]);
+  });
+
+  it("uses the tolerance it is given", () => {
+    const rng = suiteRng("classify tolerance");
+    classifyCase(rng, [1, 1e-4], 1e-3);
+    classifyCase(rng, [1, 1e-4]);
+    classifyCase(rng, [-2, -1e-6], 1e-4);
+  });
+
+  it("throws a RangeError for a matrix that is not square", () => {
+    expectRangeError(
+      "classifyCriticalPoint",
+      classifyCriticalPoint,
+      [
+        frozen([
+          [1, 0, 0],
+          [0, 1, 0],
+        ]),
+      ],
+      "H must be square",
+    );
+  });
+});
+
+task("convexity", () => {
+  const convexCase = (A: Matrix, expected: boolean, oracle: string, why?: string) => {
+    const got = callLearner("isConvexQuadratic", isConvexQuadratic, frozen(A));
+    check(got === expected, () => ({
+      called: describeCall("isConvexQuadratic", [A]),
+      got: describeValue(got),
+      expected: `${expected} (${oracle})`,
+      ...(why === undefined ? {} : { why }),
+    }));
+  };
+
+  it("calls quadratics with a positive (semi)definite Hessian convex", () => {
+    const rng = suiteRng("convex psd");
+    convexCase(withEigenvalues(rng, [0.5, 2, 4]), true, "eigenvalues 0.5, 2, 4");
+    convexCase(
+      withEigenvalues(rng, [0, 1, 3]),
+      true,
+      "eigenvalues 0, 1, 3: a flat direction is still convex",
+      "an eigenvalue of 0 (computed as ±1e-16 or so) is inside the zero band, so the Hessian is positive semidefinite",
+    );
+    convexCase(
+      [
+        [1, 1],
+        [1, 1],
+      ],
+      true,
+      "eigenvalues 0 and 2",
+    );
+  });
+
+  it("calls quadratics with a negative eigenvalue not convex", () => {
+    const rng = suiteRng("convex indefinite");
+    convexCase(withEigenvalues(rng, [-0.1, 2, 4]), false, "eigenvalues −0.1, 2, 4");
+    convexCase(withEigenvalues(rng, [-1, -2]), false, "eigenvalues −1, −2");
+  });
+
+  it("judges the symmetric part (A + Aᵀ)/2, not A", () => {
+    const rng = suiteRng("convex skew");
+    convexCase(
+      [
+        [1, 4],
+        [0, 1],
+      ],
+      false,
+      "the symmetric part [[1, 2], [2, 1]] has eigenvalues −1 and 3",
+      "A's own eigenvalues (1 and 1, it is triangular) say nothing about xᵀAx; its symmetric part (A + Aᵀ)/2 is the Hessian, and that has the eigenvalue −1",
+    );
+    const S = withEigenvalues(rng, [1, 2, 0.5]);
+    convexCase(
+      addMatrices(S, randomSkew(rng, 3)),
+      true,
+      "S + K with S positive definite and K skew-symmetric",
+    );
+  });
+
+  it("gives the condition number λmax/λmin of symmetric positive-definite matrices", () => {
+    const rng = suiteRng("condition number");
+    const cases: { H: Matrix; values: number[] }[] = [
+      {
+        H: [
+          [4, 0],
+          [0, 1],
+        ],
+        values: [1, 4],
+      },
+      {
+        H: [
+          [2, 0],
+          [0, 2],
+        ],
+        values: [2, 2],
+      },
+    ];
+    for (const values of [
+      [1, 10],
+      [0.5, 3, 50],
+      [2, 2.5, 7, 1000],
+    ])
+      cases.push({ H: withEigenvalues(rng, values), values });
+    for (const { H, values } of cases) {
+      const expected = Math.max(...values) / Math.min(...values);
+      expectClose(callLearner("conditionNumber", conditionNumber, frozen(H)), expected, {
+        called: describeCall("conditionNumber", [H]),
+        oracle: `λmax/λmin for eigenvalues ${describeValue(values)}`,
+        rtol: CONDITION_RTOL,
+        why: (got) =>
+          isClose(got, 1 / expected, 1e-6, 0) && expected !== 1
+            ? "that is λmin/λmax: the condition number is the largest eigenvalue over the smallest, so it is ≥ 1"
+            : undefined,
+      });
+    }
+  });
+
+  it("throws a RangeError for matrices that are not positive definite or not square", () => {
+    const rng = suiteRng("condition number errors");
+    for (const H of [
+      withEigenvalues(rng, [-1, 2, 3]),
+      withEigenvalues(rng, [0, 1, 2]),
+      [
+        [1, 0],
+        [0, 0],
+      ],
+      [
+        [-2, 0],
+        [0, -1],
+      ],
+    ]) {
+      expectRangeError("conditionNumber", conditionNumber, [frozen(H)], "H is not positive definite");
+    }
+    expectRangeError("conditionNumber", conditionNumber, [frozen([[1, 2, 3]])], "H must be square");
+    expectRangeError("isConvexQuadratic", isConvexQuadratic, [frozen([[1, 2, 3]])], "A must be square");
+  });
+});

@@ -1,0 +1,214 @@
+/**
+ * Lesson 06: curvature, Hessians and convexity.
+ *
+ * The Hessian `H[i][j] = ∂²f/∂xᵢ∂xⱼ` of `f: ℝⁿ → ℝ` describes how the slope changes: its eigenvalues say
+ * whether a critical point is a minimum, a maximum or a saddle, and how hard f is to descend.
+ * Fill in each function, then run `pnpm grade 06`. Stuck? `pnpm hint 06 1`.
+ */
+import { eigSym, type Matrix, type ScalarField, type Vector } from "@calcml/math";
+
+/** An eigenvalue counts as zero when `|λ| ≤ ZERO_BAND · max(1, max|λ|)` (isConvexQuadratic, conditionNumber). */
+export const ZERO_BAND = 1e-8;
+
+/**
+ * Task 1. Hessian of `f` at `x` by finite differences, with steps `sᵢ = h·max(1, |xᵢ|)`:
+ * on the diagonal `(f(x + sᵢeᵢ) − 2f(x) + f(x − sᵢeᵢ)) / sᵢ²`, off it the 4-point formula
+ * `(f(x + sᵢeᵢ + sⱼeⱼ) − f(x + sᵢeᵢ − sⱼeⱼ) − f(x − sᵢeᵢ + sⱼeⱼ) + f(x − sᵢeᵢ − sⱼeⱼ)) / 4sᵢsⱼ`.
+ * The result is exactly symmetric: each off-diagonal entry is computed once and written to [i][j] and [j][i].
+ *
+ * @param h relative step, default 1e-4 (larger than for gradients: second differences divide by h²).
+ * @throws RangeError when `x` is empty.
+ * @example numericalHessian((p) => p[0]! ** 2 * p[1]!, [1, 2]) // ≈ [[4, 2], [2, 0]]
+ */
+export function numericalHessian(f: ScalarField, x: Vector, h = 1e-4): number[][] {
+  // BEGIN SOLUTION: second differences on the diagonal, the 4-point formula off it; fill [i][j] and [j][i] together.
+  if (x.length === 0) throw new RangeError("numericalHessian: x is empty; f needs at least one input");
+  const n = x.length;
+  const steps = x.map((xi) => xi + h * Math.max(1, Math.abs(xi)) - xi);
+  const at = (i: number, si: number, j: number, sj: number): number => {
+    const p = [...x];
+    p[i]! += si;
+    p[j]! += sj;
+    return f(p);
+  };
+  const f0 = f([...x]);
+  const H = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  for (let i = 0; i < n; i++) {
+    const si = steps[i]!;
+    H[i]![i] = (at(i, si, i, 0) - 2 * f0 + at(i, -si, i, 0)) / (si * si);
+    for (let j = i + 1; j < n; j++) {
+      const sj = steps[j]!;
+      const value =
+        (at(i, si, j, sj) - at(i, si, j, -sj) - at(i, -si, j, sj) + at(i, -si, j, -sj)) / (4 * si * sj);
+      H[i]![j] = value;
+      H[j]![i] = value;
+    }
+  }
+  return H;
+  // END SOLUTION
+}
+
+/**
+ * Task 2. Hessian of the quadratic `f(x) = ½·xᵀAx + bᵀx`: `(A + Aᵀ) / 2`, whatever `b` is.
+ * When A is symmetric this is A itself; the ½ in f cancels the 2 from differentiating a square.
+ *
+ * @throws RangeError when `A` is empty or not square.
+ * @example quadraticHessian([[2, 4], [0, 6]]) // [[2, 2], [2, 6]]
+ */
+export function quadraticHessian(A: Matrix): number[][] {
+  // BEGIN SOLUTION: check A is square, then average it with its transpose.
+  if (A.length === 0 || A.some((row) => row.length !== A.length)) {
+    throw new RangeError(`quadraticHessian: A must be a non-empty square matrix (got ${A.length} rows)`);
+  }
+  return A.map((row, i) => row.map((a, j) => (a + A[j]![i]!) / 2));
+  // END SOLUTION
+}
+
+/**
+ * Task 3a. Rosenbrock's function (a = 1, b = 100): `f(x, y) = (1 − x)² + 100·(y − x²)²`.
+ * Its minimum is 0 at (1, 1), at the bottom of a long curved valley.
+ *
+ * @throws RangeError when `p` does not hold exactly two numbers `[x, y]`.
+ * @example rosenbrock([-1.2, 1]) // 2.2² + 100·(1 − 1.44)² = 24.2
+ */
+export function rosenbrock(p: Vector): number {
+  // BEGIN SOLUTION: check p has 2 entries, then return (1 − x)² + 100(y − x²)².
+  const [x, y] = point("rosenbrock", p);
+  return (1 - x) ** 2 + 100 * (y - x * x) ** 2;
+  // END SOLUTION
+}
+
+/**
+ * Task 3b. Gradient of Rosenbrock's function: `[−2(1 − x) − 400x(y − x²), 200(y − x²)]`.
+ *
+ * @throws RangeError when `p` does not hold exactly two numbers.
+ * @example rosenbrockGradient([1, 1]) // [0, 0]
+ */
+export function rosenbrockGradient(p: Vector): number[] {
+  // BEGIN SOLUTION: differentiate (1 − x)² + 100(y − x²)² by x and by y (chain rule on each square).
+  const [x, y] = point("rosenbrockGradient", p);
+  return [-2 * (1 - x) - 400 * x * (y - x * x), 200 * (y - x * x)];
+  // END SOLUTION
+}
+
+/**
+ * Task 3c. Hessian of Rosenbrock's function: `[[2 − 400(y − x²) + 800x², −400x], [−400x, 200]]`,
+ * that is `[[1200x² − 400y + 2, −400x], [−400x, 200]]`.
+ *
+ * @throws RangeError when `p` does not hold exactly two numbers.
+ * @example rosenbrockHessian([1, 1]) // [[802, −400], [−400, 200]]
+ */
+export function rosenbrockHessian(p: Vector): number[][] {
+  // BEGIN SOLUTION: differentiate each entry of the gradient by x and by y; the cross term is −400x.
+  const [x, y] = point("rosenbrockHessian", p);
+  return [
+    [1200 * x * x - 400 * y + 2, -400 * x],
+    [-400 * x, 200],
+  ];
+  // END SOLUTION
+}
+// BEGIN HIDE
+
+/** `[x, y]` from a 2-vector, or a RangeError naming `fn`. */
+function point(fn: string, p: Vector): [number, number] {
+  if (p.length !== 2) throw new RangeError(`${fn}: p must be [x, y] (got ${p.length} entries)`);
+  return [p[0]!, p[1]!];
+}
+// END HIDE
+
+/**
+ * Task 4. Eigenvalues of a symmetric 2×2 matrix `[[a, b], [b, d]]` in closed form, ascending:
+ * `m ∓ r` with `m = (a + d)/2` and `r = √(((a − d)/2)² + b²)`. The quantity under the root is a sum of
+ * squares, so rounding can never make it negative.
+ *
+ * @throws RangeError when `H` is not 2×2, or not symmetric: `|H[0][1] − H[1][0]| > 1e-12·max(1, max|Hᵢⱼ|)`.
+ * @example eigenvaluesSymmetric2x2([[2, 1], [1, 2]]) // [1, 3]
+ */
+export function eigenvaluesSymmetric2x2(H: Matrix): [number, number] {
+  // BEGIN SOLUTION: check shape and symmetry, then return [m − r, m + r].
+  if (H.length !== 2 || H.some((row) => row.length !== 2)) {
+    throw new RangeError("eigenvaluesSymmetric2x2: H must be a 2×2 matrix");
+  }
+  const [[a, b], [c, d]] = H as [[number, number], [number, number]];
+  const largest = Math.max(1, Math.abs(a), Math.abs(b), Math.abs(c), Math.abs(d));
+  if (Math.abs(b - c) > 1e-12 * largest) {
+    throw new RangeError(`eigenvaluesSymmetric2x2: H is not symmetric (H[0][1] = ${b}, H[1][0] = ${c})`);
+  }
+  const m = (a + d) / 2;
+  const r = Math.hypot((a - d) / 2, (b + c) / 2);
+  return [m - r, m + r];
+  // END SOLUTION
+}
+
+/**
+ * Task 5. Classifies a critical point from the Hessian's eigenvalues (use `eigSym` from `@calcml/math`):
+ * an eigenvalue counts as zero when `|λ| ≤ tolerance·max(1, max|λ|)`; eigenvalues of both signs make a
+ * `'saddle'` (even if another is zero); otherwise any zero makes it `'degenerate'`; all positive is a
+ * `'minimum'`, all negative a `'maximum'`.
+ *
+ * @param H a symmetric n×n Hessian, any n ≥ 1.
+ * @param tolerance relative width of the zero band, default 1e-8.
+ * @throws RangeError when `H` is empty or not square.
+ * @example classifyCriticalPoint([[2, 0], [0, -1]]) // 'saddle'
+ */
+export function classifyCriticalPoint(
+  H: Matrix,
+  tolerance = 1e-8,
+): "minimum" | "maximum" | "saddle" | "degenerate" {
+  // BEGIN SOLUTION: get the eigenvalues with eigSym, count positives, negatives and zeros (within the band), then decide.
+  assertSquare("classifyCriticalPoint", H);
+  const values = eigSym(H).values;
+  const band = tolerance * Math.max(1, ...values.map(Math.abs));
+  const positive = values.some((v) => v > band);
+  const negative = values.some((v) => v < -band);
+  if (positive && negative) return "saddle";
+  if (values.some((v) => Math.abs(v) <= band)) return "degenerate";
+  return positive ? "minimum" : "maximum";
+  // END SOLUTION
+}
+
+/**
+ * Task 6a. Whether `f(x) = ½·xᵀAx + bᵀx` is convex: its Hessian `(A + Aᵀ)/2` must be positive
+ * semidefinite, i.e. its smallest eigenvalue `λmin ≥ −ZERO_BAND·max(1, max|λ|)`.
+ *
+ * @throws RangeError when `A` is empty or not square.
+ * @example isConvexQuadratic([[1, 4], [0, 1]]) // false: the symmetric part [[1, 2], [2, 1]] has eigenvalue −1
+ */
+export function isConvexQuadratic(A: Matrix): boolean {
+  // BEGIN SOLUTION: symmetrise A, take eigenvalues with eigSym, and compare the smallest with the zero band.
+  assertSquare("isConvexQuadratic", A);
+  const values = eigSym(quadraticHessian(A)).values;
+  return values[0]! >= -ZERO_BAND * Math.max(1, ...values.map(Math.abs));
+  // END SOLUTION
+}
+
+/**
+ * Task 6b. Condition number `λmax / λmin` of a symmetric positive-definite matrix (≥ 1). Gradient
+ * descent on a quadratic with this Hessian needs on the order of κ steps. `H` must be symmetric
+ * (`eigSym` throws otherwise).
+ *
+ * @throws RangeError when `H` is empty, not square, or not positive definite
+ * (`λmin ≤ ZERO_BAND·max(1, max|λ|)`).
+ * @example conditionNumber([[4, 0], [0, 1]]) // 4
+ */
+export function conditionNumber(H: Matrix): number {
+  // BEGIN SOLUTION: take eigenvalues with eigSym; throw unless the smallest is clearly positive; return largest / smallest.
+  assertSquare("conditionNumber", H);
+  const values = eigSym(H).values;
+  const smallest = values[0]!;
+  const largest = values[values.length - 1]!;
+  if (smallest <= ZERO_BAND * Math.max(1, Math.abs(smallest), Math.abs(largest))) {
+    throw new RangeError(`conditionNumber: H is not positive definite (smallest eigenvalue ${smallest})`);
+  }
+  return largest / smallest;
+  // END SOLUTION
+}
+// BEGIN HIDE
+
+/** Throws a RangeError naming `fn` unless `H` is a non-empty square matrix. */
+function assertSquare(fn: string, H: Matrix): void {
+  if (H.length === 0 || H.some((row) => row.length !== H.length)) {
+    throw new RangeError(`${fn}: the matrix must be non-empty and square (got ${H.length} rows)`);
+  }
+}
+// END HIDE
