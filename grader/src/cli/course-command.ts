@@ -1,4 +1,5 @@
 import path from "node:path";
+import { parseArgs } from "node:util";
 import {
   collectExpectedTests,
   expectedTestsFile,
@@ -10,6 +11,7 @@ import { checkCourse } from "../course/check.ts";
 import { REPO_ROOT } from "../course/paths.ts";
 import { loadExpectedTests } from "../grade/expected-tests.ts";
 import { loadCourse } from "../manifest/load.ts";
+import { CLI_MESSAGES } from "./messages.ts";
 import { resolveLesson, UsageError } from "./resolve-lesson.ts";
 
 async function build(args: string[]): Promise<number> {
@@ -30,10 +32,19 @@ async function build(args: string[]): Promise<number> {
 }
 
 async function check(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { seeds: { type: "string", default: "0" } },
+  });
+  const extra = Number(values.seeds);
+  if (!Number.isInteger(extra) || extra < 0 || extra > 20)
+    throw new UsageError(CLI_MESSAGES.badSeedCount(values.seeds));
   const course = loadCourse();
-  const lessons = args.length > 0 ? args.map((a) => resolveLesson(course, a)) : course.lessons;
+  const lessons = positionals.length > 0 ? positionals.map((a) => resolveLesson(course, a)) : course.lessons;
+  const extraSeeds = Array.from({ length: extra }, (_, i) => course.defaults.seed + i + 1);
   const started = performance.now();
-  const findings = await checkCourse(course, lessons);
+  const findings = await checkCourse(course, lessons, extraSeeds);
   const failures = findings.filter((f) => !f.ok);
   for (const lesson of ["course", ...lessons.map((l) => l.id)]) {
     const mine = findings.filter((f) => f.lesson === lesson);

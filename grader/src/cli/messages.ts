@@ -6,7 +6,7 @@ export const CLI_MESSAGES = {
   pnpm hint <lesson> [task]
   pnpm lessons
   pnpm course build [lesson…]     regenerate stubs, expected test ids and JSON Schemas (instructors)
-  pnpm course check               every stub fails, every solution passes, nothing drifts (instructors)
+  pnpm course check [--seeds n]   every stub fails, every solution passes (also under n more seeds), nothing drifts
 
 A lesson is its number or its id: 4, 04, 04-gradient-descent or gradient-descent.`,
   unknownCommand: (command: string) => `Unknown command "${command}".`,
@@ -15,6 +15,8 @@ A lesson is its number or its id: 4, 04, 04-gradient-descent or gradient-descent
   unknownTask: (lesson: string, given: string, count: number) =>
     `Lesson ${lesson} has no task "${given}"; give a number from 1 to ${count} or a task id.`,
   badSeed: (given: string) => `--seed takes a whole number from 0 to 2^32 − 1, not "${given}".`,
+  badSeedCount: (given: string) =>
+    `--seeds takes how many extra seeds to grade the solutions with (0 to 20), not "${given}".`,
   badMinScore: (given: string) => `--min-score takes a percentage from 0 to 100, not "${given}".`,
   badSource: (given: string) =>
     `--source takes <lesson>=<file>, e.g. --source 04=my-gradient-descent.ts, not "${given}".`,

@@ -3,6 +3,7 @@ import path from "node:path";
 import { loadExpectedTests } from "../grade/expected-tests.ts";
 import { gradeCourse } from "../grade/grade-course.ts";
 import type { Course, Lesson } from "../manifest/schema.ts";
+import type { LessonReport } from "../report/schema.ts";
 import { collectExpectedTests, type GeneratedFile, schemaFiles, stubFiles } from "./build.ts";
 import { readHints } from "./hints.ts";
 import { lessonAlias, lessonFile, lessonSlug, REPO_ROOT, suiteFile } from "./paths.ts";
@@ -30,6 +31,8 @@ export const CHECK_MESSAGES = {
   emptyTask: (task: string) => `task ${task} has no hidden tests`,
   solutionShort: (points: number, max: number, detail: string) =>
     `the solution scores ${points} / ${max}, not full marks: ${detail}`,
+  seedFragile: (seed: number, points: number, max: number, detail: string) =>
+    `with --seed ${seed} the solution scores ${points} / ${max}; a correct answer must pass under every seed: ${detail}`,
   stubScores: (points: number, detail: string) =>
     `the stub earns ${points} points; a stub must earn none: ${detail}`,
   stubNotTodo: (detail: string) =>
@@ -101,6 +104,33 @@ function summarise(messages: readonly (string | undefined)[]): string {
   return messages.filter(Boolean).slice(0, 3).join(" | ").replace(/\s+/g, " ").slice(0, 400);
 }
 
+function solutionShortfall(lesson: LessonReport): string {
+  const failing = lesson.tasks.flatMap((t) =>
+    t.tests.filter((x) => x.status !== "passed").map((x) => `${x.id}: ${x.message ?? x.status}`),
+  );
+  return summarise([...lesson.problems.map((p) => p.message), ...failing]);
+}
+
+/** Grades the solutions again under other seeds: probe points move, and full marks must not. */
+async function seedFindings(
+  course: Course,
+  lessons: readonly Lesson[],
+  seeds: readonly number[],
+): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  for (const seed of seeds) {
+    const report = await gradeCourse({ course, lessons, target: "solutions", seed });
+    for (const lesson of report.lessons.filter((l) => l.points < l.maxPoints)) {
+      findings.push({
+        lesson: lesson.id,
+        ok: false,
+        message: CHECK_MESSAGES.seedFragile(seed, lesson.points, lesson.maxPoints, solutionShortfall(lesson)),
+      });
+    }
+  }
+  return findings;
+}
+
 async function gradeFindings(course: Course, lessons: readonly Lesson[]): Promise<Finding[]> {
   const findings: Finding[] = [];
   const seed = course.defaults.seed;
@@ -149,7 +179,11 @@ async function gradeFindings(course: Course, lessons: readonly Lesson[]): Promis
 }
 
 /** The instructor's self-check: files, drift, expected tests, solutions at full marks, stubs at zero. */
-export async function checkCourse(course: Course, lessons: readonly Lesson[]): Promise<Finding[]> {
+export async function checkCourse(
+  course: Course,
+  lessons: readonly Lesson[],
+  extraSeeds: readonly number[] = [],
+): Promise<Finding[]> {
   const findings = lessons.flatMap(fileFindings);
   const complete = lessons.filter((l) => !findings.some((f) => f.lesson === l.id && !f.ok));
   for (const lesson of complete) {
@@ -160,7 +194,9 @@ export async function checkCourse(course: Course, lessons: readonly Lesson[]): P
     }
   }
   findings.push(...driftFindings("course", schemaFiles()), ...pathsFindings(lessons));
-  if (complete.length > 0)
+  if (complete.length > 0) {
     findings.push(...(await suiteFindings(course, complete)), ...(await gradeFindings(course, complete)));
+    findings.push(...(await seedFindings(course, complete, extraSeeds)));
+  }
   return findings;
 }

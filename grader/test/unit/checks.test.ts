@@ -22,6 +22,8 @@ describe("isClose", () => {
     expect(isClose(1e-13, 0)).toBe(true);
     expect(isClose(Number.NaN, 1)).toBe(false);
     expect(isClose(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY)).toBe(true);
+    // rtol·max(|a|, |e|) is infinite when a is: an overflowing answer must still fail.
+    expect(isClose(Number.POSITIVE_INFINITY, 1000, 1e-9)).toBe(false);
   });
 });
 

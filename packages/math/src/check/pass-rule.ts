@@ -1,12 +1,14 @@
 /**
  * NUMERICS.md's per-component pass rule `|a − n| ≤ atol + rtol · max(|a|, |n|)`. `atol` here is the
- * absolute tolerance already scaled by `max(1, ‖n‖∞)`. NaN never passes.
+ * absolute tolerance already scaled by `max(1, ‖n‖∞)`. NaN never passes, and an infinite value passes
+ * only against the same infinity (otherwise `rtol · ∞` would accept anything).
  *
  * @example
  * withinTolerance(1.00001, 1, 1e-4, 1e-6); // true
  * withinTolerance(1.01, 1, 1e-4, 1e-6); // false
  */
 export function withinTolerance(a: number, n: number, rtol: number, atol: number): boolean {
+  if (!Number.isFinite(a) || !Number.isFinite(n)) return a === n;
   return Math.abs(a - n) <= atol + rtol * Math.max(Math.abs(a), Math.abs(n));
 }
 

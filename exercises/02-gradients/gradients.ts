@@ -1,0 +1,79 @@
+/**
+ * Lesson 02: partial derivatives, gradients, directions.
+ *
+ * Fill in each function, then run `pnpm grade 02`. Stuck on task 5? `pnpm hint 02 5`.
+ * Conventions: a point is an array of coordinates `[x₀, x₁, …]`; `h` is the step itself; never change
+ * an array you are given (copy it with `slice()` first); bad input throws a `RangeError` whose
+ * message starts with the function's name.
+ */
+import type { ScalarField, Vector } from "@calcml/math";
+
+/**
+ * Task 1. Partial derivative `∂f/∂xᵢ` at `x` by a central difference, moving coordinate `i` only:
+ * `(f(x + h·eᵢ) − f(x − h·eᵢ)) / 2h`, where `eᵢ` is 1 at position `i` and 0 elsewhere.
+ *
+ * @param h the step, default `1e-5`.
+ * @throws RangeError when `i` is not an index of `x` (an integer from 0 to `x.length − 1`).
+ * @example partialDerivative(([x, y]) => x * x * y, [3, 2], 0) // ≈ 2xy = 12
+ */
+export function partialDerivative(f: ScalarField, x: Vector, i: number, h = 1e-5): number {
+  // TODO: reject a bad i, then evaluate f at two copies of x with coordinate i moved by +h and −h.
+  throw new Error("TODO: implement partialDerivative");
+}
+
+/**
+ * Task 2. Gradient `∇f(x) = [∂f/∂x₀, …, ∂f/∂xₙ₋₁]` by central differences, one coordinate at a time
+ * (2n evaluations of `f`). Returns a fresh array.
+ *
+ * @param h the step, default `1e-5`.
+ * @example numericalGradient(([x, y]) => x * x * y + 3 * y * y, [1, 2]) // ≈ [4, 13]
+ */
+export function numericalGradient(f: ScalarField, x: Vector, h = 1e-5): number[] {
+  // TODO: one partial derivative per coordinate.
+  throw new Error("TODO: implement numericalGradient");
+}
+
+/**
+ * Task 3. The exact gradient of `f(x, y) = x²y + 3y²`: `[∂f/∂x, ∂f/∂y] = [2xy, x² + 6y]`.
+ *
+ * @throws RangeError when `p` is not a point `[x, y]` of length 2.
+ * @example gradXSquaredYPlus3YSquared([1, 2]) // [2·1·2, 1 + 12] = [4, 13]
+ */
+export function gradXSquaredYPlus3YSquared(p: Vector): number[] {
+  // TODO: differentiate each term in x (y held fixed), then in y (x held fixed).
+  throw new Error("TODO: implement gradXSquaredYPlus3YSquared");
+}
+
+/**
+ * Task 4. The exact gradient of `f(x) = Σᵢ xᵢ²` in any dimension: `∂f/∂xᵢ = 2xᵢ`. Returns a fresh array.
+ *
+ * @example gradSumOfSquares([1, -2, 3]) // [2, -4, 6]
+ */
+export function gradSumOfSquares(p: Vector): number[] {
+  // TODO: only the term xᵢ² depends on xᵢ.
+  throw new Error("TODO: implement gradSumOfSquares");
+}
+
+/**
+ * Task 5. Directional derivative: the slope of `f` along `direction`, from its gradient:
+ * `∇f · u` with `u = direction / ‖direction‖` (only the direction counts, not its length).
+ *
+ * @throws RangeError when the two vectors differ in length, or when `direction` is all zeros.
+ * @example directionalDerivative([4, 13], [3, 4]) // 4·0.6 + 13·0.8 = 12.8
+ */
+export function directionalDerivative(grad: Vector, direction: Vector): number {
+  // TODO: check the lengths, divide the dot product by the direction's Euclidean length.
+  throw new Error("TODO: implement directionalDerivative");
+}
+
+/**
+ * Task 6. Direction of steepest ascent: the unit vector `∇f / ‖∇f‖`. Along it `f` climbs at the
+ * greatest rate, `‖∇f‖`; the opposite vector is steepest descent. Returns a fresh array.
+ *
+ * @throws RangeError when `grad` is all zeros (at a flat point no direction is steepest).
+ * @example steepestAscent([3, 4]) // [0.6, 0.8]
+ */
+export function steepestAscent(grad: Vector): number[] {
+  // TODO: divide the gradient by its Euclidean length; a zero gradient has no direction.
+  throw new Error("TODO: implement steepestAscent");
+}

@@ -1,0 +1,655 @@
+import type { Matrix, Rng, Vector } from "@calcml/math";
+import * as lesson from "@lesson/07-newtons-method";
+import { it } from "vitest";
+import {
+  CheckError,
+  callLearner,
+  check,
+  describeCall,
+  describeValue,
+  expectClose,
+  expectRangeError,
+  expectVectorClose,
+  fail,
+  formatNumber,
+  frozen,
+  labelled,
+  suiteRng,
+  task,
+} from "../src/checks/index.ts";
+
+const { newtonStep, backtrackingLineSearch, newtonsMethod, newtonRoot } = lesson;
+
+/** A linear solve of a well-conditioned system is exact to this, relative to the scale of the answer. */
+const SOLVE_RTOL = 1e-9;
+/** Where Newton's method should land: a minimiser or root to this accuracy (its tolerance is far tighter). */
+const LANDING_TOL = 1e-6;
+/** Line-search steps are powers of ρ times α₀: any way of forming them agrees to this. */
+const STEP_RTOL = 1e-12;
+/** NUMERICS.md / COURSE.md defaults the README states. */
+const DEFAULT_C1 = 1e-4;
+const DEFAULT_MAX_HALVINGS = 50;
+/** COURSE.md: Newton on Rosenbrock from (−1.2, 1) converges in under this many iterations. */
+const ROSENBROCK_BUDGET = 50;
+
+// ---- Test problems, written here independently of any learner or reference code ----
+
+type Problem = {
+  f: (x: Vector) => number;
+  grad: (x: Vector) => number[];
+  hess: (x: Vector) => number[][];
+};
+
+const matvec = (A: Matrix, x: Vector): number[] => A.map((row) => row.reduce((s, a, j) => s + a * x[j]!, 0));
+const dotp = (a: Vector, b: Vector): number => a.reduce((s, ai, i) => s + ai * b[i]!, 0);
+const maxAbs = (v: Vector): number => Math.max(0, ...v.map(Math.abs));
+
+/** A random symmetric positive-definite matrix `MᵀM + I` (condition number in the tens). */
+function randomSpd(rng: Rng, n: number): number[][] {
+  const M = Array.from({ length: n }, () => rng.normalVector(n, 1));
+  return Array.from({ length: n }, (_, i) =>
+    Array.from({ length: n }, (_, j) => M.reduce((s, row) => s + row[i]! * row[j]!, 0) + (i === j ? 1 : 0)),
+  );
+}
+
+/** `f(x) = ½xᵀAx + bᵀx` with its minimiser `x* = −A⁻¹b` chosen first, so the oracle is exact. */
+function randomQuadratic(rng: Rng, n: number): Problem & { A: number[][]; xStar: number[] } {
+  const A = randomSpd(rng, n);
+  const xStar = rng.normalVector(n, 2);
+  const b = matvec(A, xStar).map((v) => -v);
+  return {
+    A,
+    xStar,
+    f: labelled("x ↦ ½xᵀAx + bᵀx", (x: Vector) => 0.5 * dotp(x, matvec(A, x)) + dotp(b, x)),
+    grad: labelled("x ↦ Ax + b", (x: Vector) => matvec(A, x).map((v, i) => v + b[i]!)),
+    hess: labelled("x ↦ A", () => A.map((row) => row.slice())),
+  };
+}
+
+const rosenbrock: Problem = {
+  f: labelled("Rosenbrock", (p: Vector) => (1 - p[0]!) ** 2 + 100 * (p[1]! - p[0]! ** 2) ** 2),
+  grad: labelled("∇Rosenbrock", (p: Vector) => [
+    -2 * (1 - p[0]!) - 400 * p[0]! * (p[1]! - p[0]! ** 2),
+    200 * (p[1]! - p[0]! ** 2),
+  ]),
+  hess: labelled("∇²Rosenbrock", (p: Vector) => [
+    [2 - 400 * p[1]! + 1200 * p[0]! ** 2, -400 * p[0]!],
+    [-400 * p[0]!, 200],
+  ]),
+};
+
+/**
+ * A double well in x and a bowl in y: minima (±1, 0) with value 0 (so f keeps its relative precision near
+ * them and a line search can still see the decrease); the Hessian is indefinite for |x| < 1/√3.
+ */
+const doubleWell: Problem = {
+  f: labelled("(x² − 1)²/4 + y²/2", (p: Vector) => (p[0]! ** 2 - 1) ** 2 / 4 + p[1]! ** 2 / 2),
+  grad: labelled("(x³ − x, y)", (p: Vector) => [p[0]! ** 3 - p[0]!, p[1]!]),
+  hess: labelled("diag(3x² − 1, 1)", (p: Vector) => [
+    [3 * p[0]! ** 2 - 1, 0],
+    [0, 1],
+  ]),
+};
+
+/**
+ * Σ (√(1 + xᵢ²) − 1), written as xᵢ²/(√(1 + xᵢ²) + 1) to avoid cancellation: convex, minimum 0 at 0,
+ * but a full Newton step from |xᵢ| > 1 jumps to −xᵢ³.
+ */
+const pseudoHuber: Problem = {
+  f: labelled("Σ (√(1 + xᵢ²) − 1)", (x: Vector) =>
+    x.reduce((s, v) => s + (v * v) / (Math.sqrt(1 + v * v) + 1), 0),
+  ),
+  grad: labelled("xᵢ / √(1 + xᵢ²)", (x: Vector) => x.map((v) => v / Math.sqrt(1 + v * v))),
+  hess: labelled("diag((1 + xᵢ²)^(−3/2))", (x: Vector) =>
+    x.map((v, i) => x.map((_, j) => (i === j ? (1 + v * v) ** -1.5 : 0))),
+  ),
+};
+
+/** Checks the DescentResult shape: x, iterations, converged, path with the start first and one entry per step. */
+function checkResult(result: unknown, x0: Vector, called: string): lesson.DescentResult {
+  const r = result as Partial<lesson.DescentResult> | undefined;
+  const ok =
+    r !== undefined &&
+    Array.isArray(r.x) &&
+    Number.isInteger(r.iterations) &&
+    typeof r.converged === "boolean" &&
+    Array.isArray(r.path);
+  check(ok, () => ({
+    called,
+    got: describeValue(result),
+    expected: "{ x: number[], iterations: integer, converged: boolean, path: number[][] }",
+  }));
+  const res = r as lesson.DescentResult;
+  check(res.path.length === res.iterations + 1, () => ({
+    called,
+    got: `iterations ${res.iterations} and a path of ${res.path.length} points`,
+    expected: `a path of iterations + 1 = ${res.iterations + 1} points`,
+    why: "the path holds the start and then one point per step",
+  }));
+  expectVectorClose(res.path[0], [...x0], {
+    called: `${called}.path[0]`,
+    oracle: "the start x0",
+    rtol: 0,
+    atol: 0,
+    why: "path[0] must be the starting point itself",
+  });
+  expectVectorClose(res.x, res.path[res.path.length - 1] ?? [], {
+    called: `${called}.x`,
+    oracle: "the last point of the path",
+    rtol: 0,
+    atol: 0,
+  });
+  return res;
+}
+
+/** The NUMERICS.md backtracking rule, run by the suite: the first of α₀, α₀ρ, … (≤ 50 halvings) that `accept`s, else 0. */
+function firstStep(accept: (alpha: number) => boolean, initialStep: number, shrink: number): number {
+  let alpha = initialStep;
+  for (let k = 0; k <= DEFAULT_MAX_HALVINGS; k++, alpha *= shrink) if (accept(alpha)) return alpha;
+  return 0;
+}
+
+/** Every step of a line-searched method satisfies Armijo, so f never increases along the path. */
+function checkDescends(problem: Problem, path: readonly Vector[], called: string): void {
+  for (let k = 1; k < path.length; k++) {
+    const [before, after] = [problem.f(path[k - 1]!), problem.f(path[k]!)];
+    check(after <= before + 1e-12 * Math.abs(before), () => ({
+      called,
+      got: `f rose from ${formatNumber(before)} at path[${k - 1}] to ${formatNumber(after)} at path[${k}]`,
+      expected: "f(path[k]) ≤ f(path[k − 1]) at every step",
+      why: "each step is accepted by the Armijo line search, so f must go down; is the step the line search's α·p, and is p a descent direction (H made positive definite first)?",
+    }));
+  }
+}
+
+task("newton-step", () => {
+  it("solves a diagonal system by hand: p = −g / h", () => {
+    const [g, H] = [
+      frozen([2, -3]),
+      frozen([
+        [4, 0],
+        [0, 1.5],
+      ]),
+    ];
+    expectVectorClose(callLearner("newtonStep", newtonStep, g, H), [-0.5, 2], {
+      called: describeCall("newtonStep", [g, H]),
+      oracle: "(−2/4, 3/1.5)",
+      why: (got, want) =>
+        got === -want ? "the sign is flipped: the Newton step solves H·p = −g" : undefined,
+    });
+  });
+
+  it("lands on the minimiser of a random quadratic in one step", () => {
+    const rng = suiteRng("newton step quadratic");
+    for (const n of [2, 3, 5]) {
+      const q = randomQuadratic(rng, n);
+      const x = rng.normalVector(n, 3);
+      const [g, H] = [frozen(q.grad(x)), frozen(q.hess(x))];
+      const p = callLearner("newtonStep", newtonStep, g, H);
+      check(Array.isArray(p) && p.length === n, () => ({
+        called: describeCall("newtonStep", [g, H]),
+        got: describeValue(p),
+        expected: `an array of ${n} numbers`,
+      }));
+      const landed = x.map((xi, i) => xi + (p[i] as number));
+      expectVectorClose(landed, q.xStar, {
+        called: `x + ${describeCall("newtonStep", [g, H])}`,
+        oracle: "the exact minimiser x* of ½xᵀAx + bᵀx, where the gradient Ax + b is 0",
+        rtol: SOLVE_RTOL,
+        atol: SOLVE_RTOL * maxAbs(q.xStar),
+        why: () => {
+          const away = x.map((xi, i) => xi - (p[i] as number));
+          if (away.every((v, i) => Math.abs(v - q.xStar[i]!) <= 1e-6 * (1 + maxAbs(q.xStar))))
+            return "x − p is the minimiser, so p has the wrong sign: solve H·p = −g";
+          if (p.every((v, i) => Math.abs(v + g[i]!) <= 1e-9 * (1 + Math.abs(g[i]!))))
+            return "p = −g is the gradient step: the Newton step solves H·p = −g, using the Hessian";
+          return "one Newton step solves a quadratic exactly: p = −H⁻¹g";
+        },
+      });
+    }
+  });
+
+  it("solves H·p = −g for a random symmetric Hessian that is not positive definite", () => {
+    const rng = suiteRng("newton step indefinite");
+    const n = 4;
+    const S = randomSpd(rng, n);
+    const H = S.map((row, i) => row.map((v, j) => (i === j ? v - 6 : v))); // eigenvalues of both signs, most likely
+    const g = rng.normalVector(n, 2);
+    const p = callLearner("newtonStep", newtonStep, frozen(g), frozen(H));
+    check(Array.isArray(p) && p.length === n, () => ({
+      called: describeCall("newtonStep", [g, H]),
+      got: describeValue(p),
+      expected: `an array of ${n} numbers`,
+    }));
+    const residual = matvec(H, p).map((v, i) => v + g[i]!);
+    const scale = maxAbs(g) + maxAbs(H.flat()) * maxAbs(p);
+    check(maxAbs(residual) <= SOLVE_RTOL * scale, () => ({
+      called: describeCall("newtonStep", [g, H]),
+      got: `p = ${describeValue(p)}, with H·p + g = ${describeValue(residual)}`,
+      expected: `H·p + g = 0 (within ${formatNumber(SOLVE_RTOL)} of the scale ${formatNumber(scale)})`,
+      why: "newtonStep solves the linear system whatever the signs of H's eigenvalues; making H positive definite is newtonsMethod's job",
+    }));
+  });
+
+  it("throws a RangeError for a singular Hessian or mismatched shapes", () => {
+    expectRangeError(
+      "newtonStep",
+      newtonStep,
+      [
+        frozen([1, 1]),
+        frozen([
+          [1, 2],
+          [2, 4],
+        ]),
+      ],
+      "H is singular (its second row is twice the first); catch solve's error and throw your own",
+    );
+    expectRangeError(
+      "newtonStep",
+      newtonStep,
+      [
+        frozen([1, 2, 3]),
+        frozen([
+          [0, 0, 0],
+          [0, 0, 0],
+          [0, 0, 0],
+        ]),
+      ],
+      "H is the zero matrix",
+    );
+    expectRangeError(
+      "newtonStep",
+      newtonStep,
+      [
+        frozen([1, 2, 3]),
+        frozen([
+          [1, 0],
+          [0, 1],
+        ]),
+      ],
+      "a 2×2 Hessian for a gradient of length 3",
+    );
+  });
+});
+
+task("backtracking-line-search", () => {
+  const square = labelled("x ↦ x²", (x: Vector) => x[0]! ** 2);
+
+  it("halves an overshooting step until the Armijo inequality holds", () => {
+    // f(1 − 10α): α = 1, ½, ¼ give 81, 16, 2.25 > 1 − 2e-3·α; α = ⅛ gives 0.0625. Accept ⅛.
+    const args = [square, frozen([2]), frozen([1]), frozen([-10])] as const;
+    expectClose(callLearner("backtrackingLineSearch", backtrackingLineSearch, ...args), 0.125, {
+      called: describeCall("backtrackingLineSearch", [...args]),
+      oracle: "α = 1, ½, ¼ fail; ⅛ is the first with f(x + αp) ≤ f(x) + c₁α∇f·p",
+    });
+  });
+
+  it("demands sufficient decrease, not just any decrease", () => {
+    // f(1 − 2α): α = 1 gives f = 1, equal to f(x) but not below f(x) + c₁·1·(−4). α = ½ lands on 0.
+    const args = [square, frozen([2]), frozen([1]), frozen([-2])] as const;
+    expectClose(callLearner("backtrackingLineSearch", backtrackingLineSearch, ...args), 0.5, {
+      called: describeCall("backtrackingLineSearch", [...args]),
+      oracle: `α = 1 gives f = 1 > 1 + ${DEFAULT_C1}·1·(−4); α = ½ gives f = 0`,
+      why: (got) =>
+        got === 1
+          ? `f(x + p) = f(x) is no decrease: the Armijo test is f(x + αp) ≤ f(x) + c₁·α·∇f·p with c₁ = ${DEFAULT_C1}`
+          : undefined,
+    });
+  });
+
+  it("returns the first step α₀ρᵏ that satisfies the Armijo inequality, on random problems and options", () => {
+    const rng = suiteRng("armijo random");
+    const optionSets = [
+      {},
+      { c1: 0.3 },
+      { initialStep: 2, shrink: 0.3 },
+      { initialStep: 0.5, shrink: 0.7, c1: 0.1 },
+    ];
+    for (const options of optionSets) {
+      for (let trial = 0; trial < 3; trial++) {
+        const x = [rng.normal(0, 1.5), rng.normal(0, 1.5)];
+        const g = rosenbrock.grad(x);
+        const p = g.map((v) => -v); // steepest descent: far too long on Rosenbrock, so it must backtrack
+        const called = describeCall("backtrackingLineSearch", [rosenbrock.f, g, x, p, options]);
+        const alpha = callLearner(
+          "backtrackingLineSearch",
+          backtrackingLineSearch,
+          rosenbrock.f,
+          frozen(g),
+          frozen(x),
+          frozen(p),
+          frozen(options),
+        );
+        const { initialStep = 1, shrink = 0.5, c1 = DEFAULT_C1 } = options as lesson.LineSearchOptions;
+        const fx = rosenbrock.f(x);
+        const slope = dotp(g, p);
+        const along = (a: number) => rosenbrock.f(x.map((xi, i) => xi + a * p[i]!));
+        const armijo = (a: number) => along(a) <= fx + c1 * a * slope;
+        const want = firstStep(armijo, initialStep, shrink);
+        const withoutAlpha = firstStep((a) => along(a) <= fx + c1 * slope, initialStep, shrink);
+        expectClose(alpha, want, {
+          called,
+          oracle: `the first α in ${initialStep}·${shrink}ᵏ with f(x + αp) ≤ f(x) + ${c1}·α·∇f·p`,
+          rtol: STEP_RTOL,
+          atol: 0,
+          why: (got) =>
+            withoutAlpha !== want && Math.abs(got - withoutAlpha) <= STEP_RTOL * withoutAlpha
+              ? "that is the step for f(x + αp) ≤ f(x) + c₁·∇f·p: the decrease demanded must scale with the step, f(x) + c₁·α·∇f·p"
+              : !armijo(got)
+                ? `the Armijo inequality fails at α = ${formatNumber(got)}: f(x + αp) > f(x) + c₁·α·∇f·p (is the α in the right-hand side, and is c₁ = ${c1} used?)`
+                : got < want
+                  ? "a smaller step than needed: return the first (largest) step that passes, starting from initialStep"
+                  : "that step is not of the form initialStep·shrinkᵏ; start at initialStep and multiply by shrink",
+        });
+      }
+    }
+  });
+
+  it("tries the steps α₀, α₀ρ, …, α₀ρ^maxHalvings, then returns 0", () => {
+    // f(α) accepts exactly the steps α ≤ 1/32 = 2⁻⁵ along p = [1] from x = [0] with slope −1.
+    const cliff = labelled("y ↦ (y ≤ 1/32 ? −y : 1)", (y: Vector) => (y[0]! <= 1 / 32 ? -y[0]! : 1));
+    for (const [maxHalvings, want] of [
+      [5, 1 / 32],
+      [4, 0],
+    ] as const) {
+      const args = [cliff, frozen([-1]), frozen([0]), frozen([1]), frozen({ maxHalvings })] as const;
+      expectClose(callLearner("backtrackingLineSearch", backtrackingLineSearch, ...args), want, {
+        called: describeCall("backtrackingLineSearch", [...args]),
+        oracle:
+          want === 0
+            ? "0: the steps 1, ½, …, 1/16 all fail, and there are no more halvings"
+            : "1/32: the fifth halving passes, and maxHalvings = 5 allows it",
+        rtol: 0,
+        atol: 0,
+        why: "maxHalvings counts shrinks: the steps tried are α₀·ρᵏ for k = 0 … maxHalvings; when none passes, return 0",
+      });
+    }
+  });
+
+  it("throws a RangeError when the direction does not descend or the lengths differ", () => {
+    const bowl = labelled("x ↦ ‖x‖²", (x: Vector) => dotp(x, x));
+    const x = frozen([1, 1]);
+    const g = frozen([2, 2]);
+    expectRangeError(
+      "backtrackingLineSearch",
+      backtrackingLineSearch,
+      [bowl, g, x, frozen([1, 0])],
+      "∇f·p = 2 > 0: uphill",
+    );
+    expectRangeError(
+      "backtrackingLineSearch",
+      backtrackingLineSearch,
+      [bowl, g, x, frozen([1, -1])],
+      "∇f·p = 0: level",
+    );
+    expectRangeError(
+      "backtrackingLineSearch",
+      backtrackingLineSearch,
+      [bowl, g, x, frozen([-1])],
+      "p has length 1, x has 2",
+    );
+  });
+});
+
+task("newtons-method", () => {
+  /**
+   * Calls newtonsMethod on a problem and checks the result's shape. If the call throws, `hint` says what
+   * usually makes it throw on this problem.
+   */
+  const run = (
+    problem: Problem,
+    x0: Vector,
+    hint: string,
+    options?: lesson.NewtonOptions,
+  ): { r: lesson.DescentResult; called: string } => {
+    const args = [problem.f, problem.grad, problem.hess, x0, ...(options === undefined ? [] : [options])];
+    const called = describeCall("newtonsMethod", args);
+    try {
+      return { r: checkResult(callLearner("newtonsMethod", newtonsMethod, ...args), x0, called), called };
+    } catch (error) {
+      if (error instanceof CheckError && error.message.includes("it threw"))
+        fail(`${error.message}\nHint:     ${hint}`);
+      throw error;
+    }
+  };
+  const SHIFT_HINT =
+    "where H is not positive definite the Newton direction can point uphill (∇f·p ≥ 0) and the line search refuses it: add τI to H (τ = 1e-3, doubling) until Cholesky accepts H + τI";
+
+  it("lands on the minimiser of a random quadratic with its first step", () => {
+    const rng = suiteRng("newton quadratic");
+    for (const n of [2, 4]) {
+      const q = randomQuadratic(rng, n);
+      const { r, called } = run(
+        q,
+        frozen(rng.normalVector(n, 3)),
+        "a positive-definite quadratic needs no shift, and α = 1 passes Armijo",
+      );
+      check(r.converged && r.path.length >= 2, () => ({
+        called,
+        got: `converged ${r.converged} after ${r.iterations} iterations`,
+        expected: "converged: true after one step",
+      }));
+      expectVectorClose(r.path[1], q.xStar, {
+        called: `${called}.path[1]`,
+        oracle: "the exact minimiser x* = −A⁻¹b",
+        rtol: SOLVE_RTOL,
+        atol: SOLVE_RTOL * maxAbs(q.xStar),
+        why: "for a positive-definite quadratic the full Newton step (α = 1, accepted by Armijo) lands on x*",
+      });
+    }
+  });
+
+  it("converges on Rosenbrock from (−1.2, 1) in under 50 iterations", () => {
+    const { r, called } = run(rosenbrock, frozen([-1.2, 1]), SHIFT_HINT);
+    check(r.converged && r.iterations < ROSENBROCK_BUDGET, () => ({
+      called,
+      got: `converged ${r.converged} after ${r.iterations} iterations, at ${describeValue(r.x)}`,
+      expected: `converged: true in under ${ROSENBROCK_BUDGET} iterations (damped Newton needs about 20; gradient descent needs thousands)`,
+    }));
+    expectVectorClose(r.x, [1, 1], {
+      called: `${called}.x`,
+      oracle: "Rosenbrock's minimum (1, 1)",
+      rtol: 0,
+      atol: LANDING_TOL,
+    });
+    checkDescends(rosenbrock, r.path, called);
+  });
+
+  it("damps the step with the line search where a full Newton step would overshoot", () => {
+    const overshoot =
+      "a full Newton step on Σ (√(1 + xᵢ²) − 1) maps each xᵢ to −xᵢ³: from (2, −3) to (−8, 27), then further out. Scale each step by the line search's α";
+    const { r, called } = run(pseudoHuber, frozen([2, -3]), overshoot);
+    check(r.converged, () => ({
+      called,
+      got: `converged false after ${r.iterations} iterations, at ${describeValue(r.x)}`,
+      expected: "converged: true at the minimum (0, 0)",
+      why: overshoot,
+    }));
+    expectVectorClose(r.x, [0, 0], {
+      called: `${called}.x`,
+      oracle: "the minimum (0, 0)",
+      rtol: 0,
+      atol: LANDING_TOL,
+    });
+    checkDescends(pseudoHuber, r.path, called);
+  });
+
+  it("shifts a Hessian that is not positive definite and still goes downhill to a minimum", () => {
+    const rng = suiteRng("newton nonconvex");
+    const starts = [
+      [0.1, 0],
+      [-0.3, 1],
+      [rng.normal(0, 0.3), rng.normal(0, 1)],
+    ];
+    for (const start of starts) {
+      const { r, called } = run(doubleWell, frozen(start), SHIFT_HINT);
+      checkDescends(doubleWell, r.path, called);
+      const [x, y] = [r.x[0] ?? Number.NaN, r.x[1] ?? Number.NaN];
+      check(r.converged && Math.abs(Math.abs(x) - 1) <= LANDING_TOL && Math.abs(y) <= LANDING_TOL, () => ({
+        called,
+        got: `converged ${r.converged} at ${describeValue(r.x)}`,
+        expected: "converged: true at a minimum (±1, 0)",
+        why:
+          Math.abs(x) < 0.5
+            ? `it stopped near the saddle (0, 0), where H = diag(−1, 1): the plain Newton step heads for any stationary point. ${SHIFT_HINT}`
+            : SHIFT_HINT,
+      }));
+    }
+  });
+
+  it("stops with converged: false when it runs out of iterations", () => {
+    const { r, called } = run(rosenbrock, frozen([-1.2, 1]), SHIFT_HINT, frozen({ maxIterations: 3 }));
+    check(r.iterations === 3 && !r.converged, () => ({
+      called,
+      got: `iterations ${r.iterations}, converged ${r.converged}`,
+      expected: "iterations 3, converged false (3 steps are not enough on Rosenbrock)",
+      why: "maxIterations caps the number of steps; running out is a result with converged: false, not success",
+    }));
+  });
+
+  it("stops at once, converged, when started at the minimum", () => {
+    const q = randomQuadratic(suiteRng("newton at minimum"), 3);
+    const { r, called } = run(
+      q,
+      frozen(q.xStar),
+      "at the minimum ∇f = 0, so any direction is level and the line search refuses it: test ‖∇f‖ before stepping",
+    );
+    check(r.converged && r.iterations === 0, () => ({
+      called,
+      got: `iterations ${r.iterations}, converged ${r.converged}`,
+      expected: "iterations 0, converged true: ‖∇f(x0)‖ is already below the tolerance 1e-10",
+      why: "test the gradient at every iterate, the start included, before taking a step",
+    }));
+  });
+});
+
+task("newton-root", () => {
+  type RootResult = { root: number; iterations: number; converged: boolean };
+  const callRoot = (
+    f: (x: number) => number,
+    df: (x: number) => number,
+    x0: number,
+    options?: object,
+  ): RootResult => {
+    const args = options === undefined ? [f, df, x0] : [f, df, x0, frozen(options)];
+    const r = callLearner("newtonRoot", newtonRoot, ...args) as unknown as Partial<RootResult> | undefined;
+    check(
+      r !== undefined &&
+        typeof r.root === "number" &&
+        Number.isInteger(r.iterations) &&
+        typeof r.converged === "boolean",
+      () => ({
+        called: describeCall("newtonRoot", args),
+        got: describeValue(r),
+        expected: "{ root: number, iterations: integer, converged: boolean }",
+      }),
+    );
+    return r as RootResult;
+  };
+
+  it("finds √2 as the root of x² − 2", () => {
+    const f = labelled("x ↦ x² − 2", (x: number) => x * x - 2);
+    const df = labelled("x ↦ 2x", (x: number) => 2 * x);
+    const r = callRoot(f, df, 1);
+    const called = describeCall("newtonRoot", [f, df, 1]);
+    check(r.converged, () => ({ called, got: describeValue(r), expected: "converged: true" }));
+    expectClose(r.root, Math.SQRT2, {
+      called: `${called}.root`,
+      oracle: "√2",
+      rtol: 1e-14,
+      why: (got) => (got === 1 ? "the iterate never moved: x ← x − f(x)/f'(x)" : undefined),
+    });
+  });
+
+  it("finds the root of random functions from nearby starts", () => {
+    const rng = suiteRng("newton root random");
+    for (let k = 0; k < 5; k++) {
+      const r0 = rng.normal(0, 3);
+      // (x − r)·(2 + sin x): one real root r, where f' = 2 + sin r ≥ 1.
+      const f = labelled(
+        `x ↦ (x − ${formatNumber(r0)})·(2 + sin x)`,
+        (x: number) => (x - r0) * (2 + Math.sin(x)),
+      );
+      const df = labelled("its derivative", (x: number) => 2 + Math.sin(x) + (x - r0) * Math.cos(x));
+      const x0 = r0 + rng.normal(0, 0.3);
+      const r = callRoot(f, df, x0);
+      const called = describeCall("newtonRoot", [f, df, x0]);
+      check(r.converged, () => ({ called, got: describeValue(r), expected: "converged: true" }));
+      expectClose(r.root, r0, { called: `${called}.root`, oracle: "the root r", rtol: 1e-12, atol: 1e-12 });
+    }
+  });
+
+  it("converges quadratically: the error is squared at each step near the root", () => {
+    // For x² − a from x0 > √a, Newton's error obeys e_{k+1} = e_k² / (2x_k) ≤ e_k² / (2√a).
+    const rng = suiteRng("newton root quadratic");
+    const a = 2 + 3 * rng.uniform();
+    const s = Math.sqrt(a);
+    const f = labelled(`x ↦ x² − ${formatNumber(a)}`, (x: number) => x * x - a);
+    const df = labelled("x ↦ 2x", (x: number) => 2 * x);
+    const x0 = s + 1;
+    const errors: number[] = [];
+    for (let k = 1; k <= 6; k++) errors.push(Math.abs(callRoot(f, df, x0, { maxIterations: k }).root - s));
+    let prev = 1; // e_0 = x0 − √a
+    errors.forEach((e, i) => {
+      const bound = (prev * prev) / (2 * s);
+      const slack = 1e-12 * bound + 8 * Number.EPSILON * s;
+      if (e > bound * 1.01 + slack) {
+        fail({
+          called: describeCall("newtonRoot", [f, df, x0, { maxIterations: i + 1 }]),
+          got: `error ${formatNumber(e)} after ${i + 1} steps, from ${formatNumber(prev)} one step before`,
+          expected: `at most e² / (2√a) = ${formatNumber(bound)}: the digits double at every step`,
+          why: "Newton's error is squared at each step near a simple root; linear convergence means the step is not f(x)/f'(x) at the current x (a fixed slope, or the derivative at the start?)",
+        });
+      }
+      prev = e;
+    });
+  });
+
+  it("returns a root it starts on, converged", () => {
+    const f = labelled("x ↦ x³ − 8", (x: number) => x ** 3 - 8);
+    const df = labelled("x ↦ 3x²", (x: number) => 3 * x * x);
+    const r = callRoot(f, df, 2);
+    check(r.converged && r.root === 2, () => ({
+      called: describeCall("newtonRoot", [f, df, 2]),
+      got: describeValue(r),
+      expected: "{ root: 2, converged: true }",
+    }));
+  });
+
+  it("stops with converged: false, without throwing, when there is no root or f' = 0", () => {
+    const noRoot = labelled("x ↦ x² + 1", (x: number) => x * x + 1);
+    const flatAtZero = labelled("x ↦ x² − 1", (x: number) => x * x - 1);
+    const df = labelled("x ↦ 2x", (x: number) => 2 * x);
+    for (const [f, x0, options, what] of [
+      [noRoot, 0.5, undefined, "x² + 1 has no real root"],
+      [noRoot, 0.5, { maxIterations: 7 }, "x² + 1 has no real root"],
+      [flatAtZero, 0, undefined, "f'(0) = 0: no Newton step exists"],
+    ] as const) {
+      const r = callRoot(f, df, x0, options);
+      const max = options?.maxIterations ?? 50;
+      check(!r.converged && r.iterations <= max, () => ({
+        called: describeCall("newtonRoot", options === undefined ? [f, df, x0] : [f, df, x0, options]),
+        got: describeValue(r),
+        expected: `converged: false after at most ${max} iterations (${what})`,
+        why: "running out of iterations or meeting f'(x) = 0 is a result with converged: false, never success or an exception",
+      }));
+    }
+  });
+
+  it("stops after maxIterations steps", () => {
+    const f = labelled("x ↦ x² − 2", (x: number) => x * x - 2);
+    const df = labelled("x ↦ 2x", (x: number) => 2 * x);
+    const r = callRoot(f, df, 3, { maxIterations: 2 });
+    // x1 = 3 − 7/6 = 11/6, x2 = 11/6 − (121/36 − 2)/(11/3) = 193/132.
+    check(r.iterations === 2 && !r.converged, () => ({
+      called: describeCall("newtonRoot", [f, df, 3, { maxIterations: 2 }]),
+      got: describeValue(r),
+      expected: "iterations 2, converged false (the second step is still about 0.37 long)",
+    }));
+    expectClose(r.root, 193 / 132, {
+      called: describeCall("newtonRoot", [f, df, 3, { maxIterations: 2 }]),
+      oracle: "x₂ = 193/132, two Newton steps from 3",
+      rtol: 1e-14,
+    });
+  });
+});
