@@ -3,6 +3,11 @@ import { describeCall } from "./describe-value.ts";
 
 /** Errors whose message starts with this come from an untouched stub. */
 export const TODO_PREFIX = "TODO";
+/** What V8 says when code writes to a frozen array or object (hidden suites pass frozen inputs). */
+const FROZEN_WRITE =
+  /read[- ]only|not extensible|object is not extensible|Cannot (assign|add|delete)|frozen/i;
+export const MUTATION_WHY =
+  "the inputs are frozen and your code tried to change one: leave inputs untouched and build fresh arrays (copy first: [...xs])";
 
 /**
  * Calls a learner function and turns anything it throws into a message that names the call.
@@ -20,6 +25,9 @@ export function callLearner<R>(name: string, fn: (...args: never[]) => R, ...arg
 export function wrapLearnerError(error: unknown, called: string): Error {
   if (error instanceof Error && error.message.startsWith(TODO_PREFIX)) return error;
   if (error instanceof CheckError) return error;
+  if (error instanceof TypeError && FROZEN_WRITE.test(error.message)) {
+    return new CheckError({ called, got: `it threw TypeError: ${error.message}`, why: MUTATION_WHY });
+  }
   const what =
     error instanceof Error ? `${error.name}: ${error.message}` : `a non-Error value (${String(error)})`;
   const wrapped = new CheckError({

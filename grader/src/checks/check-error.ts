@@ -39,3 +39,23 @@ export function fail(failure: Failure | string): never {
 export function check(condition: boolean, failure: Failure | string | (() => Failure | string)): void {
   if (!condition) fail(typeof failure === "function" ? failure() : failure);
 }
+
+/**
+ * Runs a check and, when it fails without a `Why:` line, adds the diagnosis `diagnose` computes (a
+ * diagnosis that itself throws is ignored). For checks whose helper has no `why` option.
+ */
+export function explained(run: () => void, diagnose: () => string | undefined): void {
+  try {
+    run();
+  } catch (error) {
+    if (!(error instanceof CheckError) || error.message.includes("\nWhy:")) throw error;
+    let why: string | undefined;
+    try {
+      why = diagnose();
+    } catch {
+      why = undefined;
+    }
+    if (why === undefined) throw error;
+    throw new CheckError(`${error.message}\nWhy:      ${why}`);
+  }
+}

@@ -1,8 +1,14 @@
 /**
  * What hidden suites use to check learner code and to explain failures. See grader/AUTHORING.md.
  */
-export { callLearner, expectRangeError, TODO_PREFIX, wrapLearnerError } from "./call-learner.ts";
-export { CheckError, check, type Failure, fail, renderFailure } from "./check-error.ts";
+export {
+  callLearner,
+  expectRangeError,
+  MUTATION_WHY,
+  TODO_PREFIX,
+  wrapLearnerError,
+} from "./call-learner.ts";
+export { CheckError, check, explained, type Failure, fail, renderFailure } from "./check-error.ts";
 export {
   type CloseOptions,
   DEFAULT_ATOL,

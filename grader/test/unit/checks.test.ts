@@ -9,6 +9,7 @@ import {
   expectMatrixClose,
   expectRangeError,
   expectVectorClose,
+  explained,
   frozen,
   isClose,
   labelled,
@@ -157,5 +158,28 @@ describe("suiteRng", () => {
   it("gives each salt its own reproducible stream", () => {
     expect(suiteRng("a").uniform()).toBe(suiteRng("a").uniform());
     expect(suiteRng("a").uniform()).not.toBe(suiteRng("b").uniform());
+  });
+});
+
+describe("mutation and explanations", () => {
+  it("reports a write to a frozen input as mutation, naming the call", () => {
+    const mutate = (xs: number[]) => {
+      xs[0] = 1;
+      return xs;
+    };
+    expect(() => callLearner("f", mutate, frozen([0]))).toThrow(
+      /Called: {3}f\(\[0\]\)\nGot: {6}it threw TypeError: .*\nWhy: {6}the inputs are frozen/s,
+    );
+  });
+
+  it("adds a diagnosis to a failing check that has none, and leaves a passing check alone", () => {
+    const failing = () => expectClose(2, 1, { called: "g()", oracle: "o" });
+    expect(() => explained(failing, () => "a factor of 2")).toThrow(/\nWhy: {6}a factor of 2$/);
+    expect(() =>
+      explained(
+        () => undefined,
+        () => "never shown",
+      ),
+    ).not.toThrow();
   });
 });
