@@ -107,7 +107,7 @@ function expectGolden(
   for (let t = 1; t <= STEPS; t++) {
     const g = bowlGradient(params);
     const before = JSON.stringify(state);
-    const called = `${describeCall(name, [params, g, t === 1 ? undefined : "(the state your step " + (t - 1) + " returned)", options])}, step ${t} of ${STEPS} on ½xᵀAx − bᵀx`;
+    const called = `${describeCall(name, [params, g, t === 1 ? undefined : `(the state your step ${t - 1} returned)`, options])}, step ${t} of ${STEPS} on ½xᵀAx − bᵀx`;
     const result = callLearner(name, step, frozen(params), frozen(g), state, options);
     check(JSON.stringify(state) === before, {
       called,
