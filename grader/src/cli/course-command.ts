@@ -8,6 +8,7 @@ import {
   writeGenerated,
 } from "../course/build.ts";
 import { checkCourse } from "../course/check.ts";
+import { gradeKnownBugs, knownBugProblems, listFixtures, readKnownBug } from "../course/known-bugs.ts";
 import { REPO_ROOT } from "../course/paths.ts";
 import { loadExpectedTests } from "../grade/expected-tests.ts";
 import { loadCourse } from "../manifest/load.ts";
@@ -65,10 +66,34 @@ async function check(args: string[]): Promise<number> {
   return failures.length === 0 ? 0 : 1;
 }
 
-/** `pnpm course build [lesson…]` and `pnpm course check [lesson…]` (instructors). */
+/** `pnpm course bugs [lesson…]`: each known-bug fixture, the points its task kept, and any problem. */
+async function bugs(args: string[]): Promise<number> {
+  const course = loadCourse();
+  const lessons = args.length > 0 ? args.map((a) => resolveLesson(course, a).id) : undefined;
+  const fixtures = listFixtures(lessons);
+  const reports = gradeKnownBugs(course, fixtures);
+  let failures = 0;
+  for (const [i, fixture] of fixtures.entries()) {
+    const report = await reports[i]!;
+    const bug = await readKnownBug(fixture);
+    const task = report.tasks.find((t) => t.id === bug.task);
+    const problems = knownBugProblems(report, bug);
+    failures += problems.length > 0 ? 1 : 0;
+    const kept = task ? `${task.points} / ${task.maxPoints}` : "?";
+    console.log(
+      `${problems.length === 0 ? "✓" : "✗"} ${fixture.lesson}/${fixture.name}: ${bug.task} kept ${kept}`,
+    );
+    for (const problem of problems) console.log(`    ${problem}`);
+  }
+  console.log(`known bugs: ${fixtures.length - failures} passed, ${failures} failed`);
+  return failures === 0 ? 0 : 1;
+}
+
+/** `pnpm course build|check|bugs [lesson…]` (instructors). */
 export async function courseCommand(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === "build") return build(rest);
   if (sub === "check") return check(rest);
-  throw new UsageError('`pnpm course` takes "build" or "check", e.g. `pnpm course check`.');
+  if (sub === "bugs") return bugs(rest);
+  throw new UsageError('`pnpm course` takes "build", "check" or "bugs", e.g. `pnpm course check`.');
 }

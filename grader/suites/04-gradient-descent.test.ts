@@ -1,0 +1,597 @@
+import type { Rng } from "@calcml/math";
+import * as lesson from "@lesson/04-gradient-descent";
+import { it } from "vitest";
+import {
+  callLearner,
+  check,
+  describeCall,
+  describeValue,
+  expectClose,
+  expectRangeError,
+  fail,
+  formatNumber,
+  frozen,
+  isClose,
+  labelled,
+  suiteRng,
+  TODO_PREFIX,
+  task,
+} from "../src/checks/index.ts";
+
+const { gradientDescent1D, gradientDescent, classifyLearningRate, maxStableLearningRate } = lesson;
+
+/** The defaults COURSE.md and NUMERICS.md fix for every descent. */
+const DEFAULT_MAX_ITERATIONS = 10_000;
+const DEFAULT_TOLERANCE = 1e-8;
+/** One step `x − η·g` is a single rounding per entry: any correct order of operations agrees to this. */
+const STEP_RTOL = 1e-12;
+/** How close a converged run must land to the known minimiser (the tolerance is on the step, not on x). */
+const MINIMUM_RTOL = 1e-5;
+/** Eigenvalues from a library agree with a matrix built from known eigenvalues to about 1e-10·‖H‖. */
+const EIGEN_RTOL = 1e-8;
+
+type Run = { x: number[]; iterations: number; converged: boolean; path: number[][] };
+type Gradient = (x: readonly number[]) => number[];
+type Options = { learningRate: number; maxIterations?: number; tolerance?: number };
+
+const norm = (v: readonly number[]): number => Math.sqrt(v.reduce((s, vi) => s + vi * vi, 0));
+const finite = (v: readonly number[]): boolean => v.every((vi) => Number.isFinite(vi));
+const stepBetween = (a: readonly number[], b: readonly number[]): number[] => b.map((bi, i) => bi - a[i]!);
+const fmtVec = (v: readonly number[]): string => describeValue(v);
+
+// ---- Test problems, with their minimisers known by construction ----
+
+/** f(x) = ½(x − c)ᵀA(x − c) with A = Q·diag(λ)·Q, Q a random Householder reflection: eigenvalues λ exactly. */
+function bowl(rng: Rng, lambdas: readonly number[]) {
+  const n = lambdas.length;
+  const v = rng.normalVector(n);
+  const vv = v.reduce((s, vi) => s + vi * vi, 0);
+  const Q = v.map((vi, i) => v.map((vj, j) => (i === j ? 1 : 0) - (2 * vi * vj) / vv));
+  const A = Q.map((qi) => Q.map((qj) => qi.reduce((s, qik, k) => s + qik * lambdas[k]! * qj[k]!, 0)));
+  // Symmetrise exactly, so the matrix passes any symmetry check.
+  const H = A.map((row, i) => row.map((aij, j) => (aij + A[j]![i]!) / 2));
+  const c = rng.normalVector(n, 2);
+  const grad = labelled(
+    `∇ of ½(x − c)ᵀA(x − c), eigenvalues of A ${fmtVec(lambdas)}, c = ${fmtVec(c)}`,
+    (x: readonly number[]) => H.map((row) => row.reduce((s, hij, j) => s + hij * (x[j]! - c[j]!), 0)),
+  );
+  return { H, c, grad, lambdas };
+}
+
+/** ∇ of Rosenbrock's (1 − x)² + 100(y − x²)². */
+const rosenbrockGrad = labelled("∇ Rosenbrock (a = 1, b = 100)", (p: readonly number[]) => {
+  const [x, y] = [p[0]!, p[1]!];
+  return [-2 * (1 - x) - 400 * x * (y - x * x), 200 * (y - x * x)];
+});
+
+// ---- Calling the learner, for both the 1-D and the n-D task ----
+
+/** One descent function seen through a common shape: vectors everywhere (1-D runs use length-1 vectors). */
+interface Descent {
+  name: string;
+  oneD: boolean;
+  /** Calls the learner's function directly (its throws are not wrapped). */
+  raw(grad: Gradient, x0: readonly number[], options: Options): unknown;
+  run(grad: Gradient, x0: readonly number[], options: Options): Run;
+  called(grad: Gradient, x0: readonly number[], options: Options): string;
+}
+
+const isNumber = (v: unknown): v is number => typeof v === "number";
+
+function asRun(got: unknown, called: string, oneD: boolean): Run {
+  const r = got as Partial<Record<keyof Run, unknown>> | null;
+  const shape = oneD
+    ? "{ x: number, iterations, converged, path: number[] }"
+    : "{ x: number[], iterations, converged, path: number[][] }";
+  const ok =
+    typeof r === "object" &&
+    r !== null &&
+    Number.isInteger(r.iterations) &&
+    typeof r.converged === "boolean" &&
+    Array.isArray(r.path) &&
+    (oneD
+      ? isNumber(r.x) && r.path.every(isNumber)
+      : Array.isArray(r.x) &&
+        r.x.every(isNumber) &&
+        r.path.every((p) => Array.isArray(p) && p.every(isNumber)));
+  check(ok, { called, got: describeValue(got), expected: `a result ${shape}` });
+  if (!oneD) return got as Run;
+  const run = got as { x: number; iterations: number; converged: boolean; path: number[] };
+  return { x: [run.x], iterations: run.iterations, converged: run.converged, path: run.path.map((p) => [p]) };
+}
+
+const nD: Descent = {
+  name: "gradientDescent",
+  oneD: false,
+  called: (grad, x0, options) => describeCall("gradientDescent", [grad, x0, options]),
+  raw: (grad, x0, options) => gradientDescent(grad, frozen([...x0]), frozen(options)),
+  run(grad, x0, options) {
+    const got = callLearner("gradientDescent", gradientDescent, grad, frozen([...x0]), frozen(options));
+    return asRun(got, this.called(grad, x0, options), false);
+  },
+};
+
+const oneD: Descent = {
+  name: "gradientDescent1D",
+  oneD: true,
+  called: (grad, x0, options) => describeCall("gradientDescent1D", [toScalar(grad), x0[0], options]),
+  raw: (grad, x0, options) => gradientDescent1D(toScalar(grad), x0[0]!, frozen(options)),
+  run(grad, x0, options) {
+    const got = callLearner("gradientDescent1D", gradientDescent1D, toScalar(grad), x0[0], frozen(options));
+    return asRun(got, this.called(grad, x0, options), true);
+  },
+};
+
+const scalarOf = new WeakMap<Gradient, (x: number) => number>();
+/** The 1-D view of a one-input gradient: `f'(x) = grad([x])[0]`, labelled like it. */
+function toScalar(grad: Gradient): (x: number) => number {
+  let df = scalarOf.get(grad);
+  if (df === undefined) {
+    const label = describeValue(grad).replace(/^∇/, "d/dx");
+    df = labelled(label, (x: number) => grad([x])[0]!);
+    scalarOf.set(grad, df);
+  }
+  return df;
+}
+
+/** Runs a descent that must return a result even if the iterates blow up: a throw is the bug. */
+function runExpectingResult(d: Descent, grad: Gradient, x0: readonly number[], options: Options): Run {
+  const called = d.called(grad, x0, options);
+  let got: unknown;
+  try {
+    got = d.raw(grad, x0, options);
+  } catch (error) {
+    if (error instanceof Error && error.message.startsWith(TODO_PREFIX)) throw error;
+    fail({
+      called,
+      got: `it threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
+      expected: "a result with converged: false",
+      why: "divergence is a result, not an exception: when an iterate is no longer finite, stop and return converged: false",
+    });
+  }
+  return asRun(got, called, d.oneD);
+}
+
+// ---- What every run must satisfy ----
+
+/** path[0] is x0, one entry per step, every step is x − η·∇f(x), and x is the last entry. */
+function checkPath(d: Descent, run: Run, grad: Gradient, x0: readonly number[], options: Options): void {
+  const called = d.called(grad, x0, options);
+  const { path } = run;
+  const eta = options.learningRate;
+  check(path.length === run.iterations + 1, {
+    called,
+    got: `iterations = ${run.iterations} and ${path.length} entries in path`,
+    expected: `path.length = iterations + 1 = ${run.iterations + 1}`,
+    why:
+      path.length === run.iterations
+        ? "the path is missing the start: path[0] must be the start x0, then one entry per step"
+        : "path holds the start x0 and then one entry per step taken",
+  });
+  const first = path[0]!;
+  check(first.length === x0.length && first.every((v, i) => v === x0[i]), () => {
+    const g = grad(x0);
+    const stepped = x0.map((xi, i) => xi - eta * g[i]!);
+    const isFirstStep = first.every((v, i) => isClose(v, stepped[i]!, STEP_RTOL, STEP_RTOL));
+    return {
+      called,
+      got: `path[0] = ${fmtVec(first)}`,
+      expected: `path[0] = x0 = ${fmtVec(x0)}`,
+      why: isFirstStep
+        ? "the path is missing the start: path[0] must be the start x0, not the first step"
+        : "the path starts with x0",
+    };
+  });
+  if (!d.oneD) {
+    check(new Set(path).size === path.length, {
+      called,
+      got: "the same array appears more than once in path",
+      expected: "a fresh array for every iterate",
+      why: "an array that is pushed and then changed in place changes every entry that points to it: record a copy",
+    });
+  }
+  for (let k = 0; k + 1 < path.length; k++) {
+    const [from, to] = [path[k]!, path[k + 1]!];
+    if (!finite(to)) {
+      check(k + 2 === path.length, {
+        called,
+        got: `path[${k + 1}] = ${fmtVec(to)} is not finite, yet the run went on for ${path.length - k - 2} more steps`,
+        expected: "the run to stop at the first non-finite iterate",
+        why: "a non-finite iterate ends the run (converged: false)",
+      });
+      break;
+    }
+    const g = grad(from);
+    const want = from.map((xi, i) => xi - eta * g[i]!);
+    const atol = (i: number) => STEP_RTOL * Math.max(1, Math.abs(from[i]!), Math.abs(eta * g[i]!));
+    const good =
+      to.length === want.length &&
+      to.every((v, i) => Math.abs(v - want[i]!) <= atol(i) + STEP_RTOL * Math.abs(want[i]!));
+    if (!good) {
+      const same = (w: readonly number[]) =>
+        to.every((v, i) => Math.abs(v - w[i]!) <= atol(i) + STEP_RTOL * Math.abs(w[i]!));
+      const why = same(from.map((xi, i) => xi + eta * g[i]!))
+        ? "the step went uphill, along +∇f (gradient ascent): gradient descent moves against the gradient, x − η·∇f(x)"
+        : same(from.map((xi, i) => xi - g[i]!))
+          ? "the step is not scaled by the learning rate: x − η·∇f(x)"
+          : "each step is x_{k+1} = x_k − η·∇f(x_k), with ∇f evaluated at the current iterate";
+      fail({
+        called,
+        got: `path[${k + 1}] = ${fmtVec(to)} after path[${k}] = ${fmtVec(from)}`,
+        expected: `path[${k + 1}] = ${fmtVec(want)} (x − η·∇f(x) with η = ${eta}), within ${STEP_RTOL} relative`,
+        why,
+      });
+    }
+  }
+  const last = path[path.length - 1]!;
+  check(run.x.length === last.length && run.x.every((v, i) => Object.is(v, last[i]) || v === last[i]), {
+    called,
+    got: `x = ${fmtVec(run.x)}`,
+    expected: `x = the last entry of path, ${fmtVec(last)}`,
+    why: "x is the last iterate",
+  });
+}
+
+/** The stopping rule: converged exactly when a step shorter than the tolerance was found. */
+function checkStop(d: Descent, run: Run, grad: Gradient, x0: readonly number[], options: Options): void {
+  const called = d.called(grad, x0, options);
+  const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
+  const maxIterations = options.maxIterations ?? DEFAULT_MAX_ITERATIONS;
+  const eta = options.learningRate;
+  const steps = run.path.slice(1).map((p, k) => norm(stepBetween(run.path[k]!, p)));
+  const nextStep = eta * norm(grad(run.x));
+  const recordedLast = steps.at(-1);
+  const early = steps.slice(0, -1).findIndex((s) => s < tolerance);
+  if (early >= 0) {
+    const gradNorm = norm(grad(run.path[early]!));
+    fail({
+      called,
+      got: `step ${early + 1} had length ${formatNumber(steps[early]!)} < tolerance ${tolerance}, but the run went on to ${run.iterations} steps`,
+      expected: "the run to stop at the first step shorter than the tolerance",
+      why:
+        gradNorm >= tolerance
+          ? `stop on the step's length ‖step‖ = η·‖∇f‖, not on ‖∇f‖ (‖∇f‖ = ${formatNumber(gradNorm)} was still ≥ the tolerance there)`
+          : "stop as soon as ‖step‖ < tolerance",
+    });
+  }
+  if (run.converged) {
+    const gradNorm = norm(grad(run.x));
+    check((recordedLast !== undefined && recordedLast < tolerance) || nextStep < tolerance, {
+      called,
+      got: `converged: true after ${run.iterations} steps; the last step had length ${formatNumber(recordedLast ?? Number.NaN)}`,
+      expected: `converged: true only once a step is shorter than the tolerance ${tolerance}`,
+      why:
+        gradNorm < tolerance
+          ? `stop on the step's length ‖step‖ = η·‖∇f(x)‖, not on ‖∇f(x)‖ (= ${formatNumber(gradNorm)} at the end; η = ${eta})`
+          : "converged means the last step was shorter than the tolerance",
+    });
+    return;
+  }
+  const blewUp = !finite(run.x) || !finite(run.x.map((xi, i) => xi - eta * grad(run.x)[i]!));
+  check(blewUp || run.iterations === maxIterations, {
+    called,
+    got: `converged: false after ${run.iterations} steps (last step length ${formatNumber(recordedLast ?? Number.NaN)})`,
+    expected: `either a step shorter than ${tolerance} (converged: true), a non-finite iterate, or all ${maxIterations} steps`,
+    why: "the run stops only for one of those three reasons",
+  });
+}
+
+/** A random 2- or 3-D bowl with eigenvalues in [1, 10]. */
+function randomBowl(rng: Rng) {
+  const n = 2 + rng.int(2);
+  const lambdas = Array.from({ length: n }, (_, i) =>
+    i === 0 ? 1 : i === n - 1 ? 10 : 1 + 9 * rng.uniform(),
+  );
+  return bowl(rng, lambdas);
+}
+
+/** The tests of one descent task, shared by the 1-D and the n-D version. */
+function descentTests(d: Descent, salt: string): void {
+  const problem = (rng: Rng) => (d.oneD ? bowl(rng, [1 + 9 * rng.uniform()]) : randomBowl(rng));
+
+  it("descends a bowl to its minimum", () => {
+    const rng = suiteRng(`${salt} bowl`);
+    for (let k = 0; k < 3; k++) {
+      const { c, grad, lambdas } = problem(rng);
+      const options = { learningRate: 1 / Math.max(...lambdas) };
+      const x0 = c.map((ci) => ci + rng.normal(0, 3));
+      const run = d.run(grad, x0, options);
+      const called = d.called(grad, x0, options);
+      const distance = norm(stepBetween(c, run.x));
+      check(run.converged && distance <= MINIMUM_RTOL * Math.max(1, norm(c)), () => {
+        const g = grad(x0);
+        const uphill =
+          run.path.length > 1 &&
+          isClose(run.path[1]![0]!, x0[0]! + options.learningRate * g[0]!, STEP_RTOL, STEP_RTOL);
+        return {
+          called,
+          got: `x = ${fmtVec(run.x)}, converged: ${run.converged}, after ${run.iterations} steps`,
+          expected: `converged: true near the minimum ${fmtVec(c)} (within ${MINIMUM_RTOL} relative)`,
+          why: uphill
+            ? "the first step went uphill, along +∇f (gradient ascent): gradient descent moves against the gradient, x − η·∇f(x)"
+            : "with η = 1/λmax every step shrinks the distance to the minimum, so the run converges there",
+        };
+      });
+    }
+  });
+
+  it("records the start and every iterate in the path", () => {
+    const rng = suiteRng(`${salt} path`);
+    const { c, grad } = problem(rng);
+    const x0 = c.map((ci) => ci + rng.normal(0, 3));
+    const bowlOptions = { learningRate: 0.05 };
+    checkPath(d, d.run(grad, x0, bowlOptions), grad, x0, bowlOptions);
+    const curved = d.oneD
+      ? labelled("∇ of x⁴/4 + sin x", (x: readonly number[]) => [x[0]! ** 3 + Math.cos(x[0]!)])
+      : rosenbrockGrad;
+    const start = d.oneD ? [1.5] : [-1.2, 1];
+    const curvedOptions = { learningRate: 1e-3, maxIterations: 200 };
+    checkPath(d, d.run(curved, start, curvedOptions), curved, start, curvedOptions);
+  });
+
+  it("stops as soon as a step is shorter than the tolerance", () => {
+    const rng = suiteRng(`${salt} stop`);
+    // Curvature 1: with η = 0.01 the step is 100× shorter than ∇f; with η = 1.9 it is longer.
+    const lambdas = d.oneD ? [1] : [1, 1];
+    for (const [learningRate, tolerance] of [
+      [0.01, 1e-3],
+      [1.9, 1e-3],
+      [0.01, undefined],
+      [1.9, undefined],
+    ] as const) {
+      const { c, grad } = bowl(rng, lambdas);
+      const x0 = c.map((ci) => ci + (rng.uniform() < 0.5 ? -1 : 1) * (1 + rng.uniform()));
+      const options = tolerance === undefined ? { learningRate } : { learningRate, tolerance };
+      const run = d.run(grad, x0, options);
+      checkStop(d, run, grad, x0, options);
+      check(run.converged, {
+        called: d.called(grad, x0, options),
+        got: `converged: false after ${run.iterations} steps`,
+        expected: "converged: true (this bowl converges in a few hundred steps)",
+      });
+    }
+  });
+
+  it("stops after maxIterations without claiming convergence", () => {
+    const rng = suiteRng(`${salt} max iterations`);
+    for (const [learningRate, maxIterations] of [
+      [1e-4, 50],
+      [1e-5, undefined],
+    ] as const) {
+      const { c, grad } = problem(rng);
+      const x0 = c.map((ci) => ci + 1 + rng.uniform());
+      const options = maxIterations === undefined ? { learningRate } : { learningRate, maxIterations };
+      const run = d.run(grad, x0, options);
+      const want = maxIterations ?? DEFAULT_MAX_ITERATIONS;
+      check(run.iterations === want && !run.converged, {
+        called: d.called(grad, x0, options),
+        got: `iterations = ${run.iterations}, converged: ${run.converged}`,
+        expected: `iterations = ${want}${maxIterations === undefined ? " (the default maxIterations)" : ""}, converged: false: every step is still longer than the tolerance`,
+      });
+      checkStop(d, run, grad, x0, options);
+      check(run.path.length === want + 1, {
+        called: d.called(grad, x0, options),
+        got: `${run.path.length} entries in path`,
+        expected: `${want + 1}: the start, then one entry per step`,
+      });
+    }
+  });
+
+  it("reports a divergent run as a result with converged: false", () => {
+    const rng = suiteRng(`${salt} diverge`);
+    // η·λ = 5 along the stiffest direction: each step multiplies that component by 1 − 5 = −4.
+    const { c, grad } = bowl(rng, d.oneD ? [10] : [1, 10]);
+    const x0 = c.map((ci) => ci + 1 + rng.uniform());
+    const options = { learningRate: 0.5 };
+    const run = runExpectingResult(d, grad, x0, options);
+    const called = d.called(grad, x0, options);
+    check(!run.converged, {
+      called,
+      got: `converged: true with x = ${fmtVec(run.x)} after ${run.iterations} steps`,
+      expected: "converged: false",
+      why: "a divergent run is reported as converged: the iterates blew up (η·λmax = 5 > 2); a non-finite iterate means converged: false",
+    });
+    check(run.iterations < DEFAULT_MAX_ITERATIONS, {
+      called,
+      got: `${run.iterations} steps`,
+      expected: "the run to stop at the first non-finite iterate (after about 500 steps here)",
+      why: "once x is Infinity or NaN nothing useful can follow: stop there",
+    });
+    checkPath(d, run, grad, x0, options);
+    checkStop(d, run, grad, x0, options);
+  });
+
+  it("rejects invalid options with a RangeError", () => {
+    const grad = labelled("∇ of ½x²", (x: readonly number[]) => x.map((xi) => xi));
+    const x0 = d.oneD ? [1] : [1, 2];
+    const bad: [Options, string][] = [
+      [{ learningRate: 0 }, "learningRate must be positive"],
+      [{ learningRate: -0.1 }, "learningRate must be positive"],
+      [{ learningRate: Number.NaN }, "learningRate must be a number"],
+      [{ learningRate: Number.POSITIVE_INFINITY }, "learningRate must be finite"],
+      [{ learningRate: 0.1, maxIterations: 0 }, "maxIterations must be a positive integer"],
+      [{ learningRate: 0.1, maxIterations: 2.5 }, "maxIterations must be a positive integer"],
+      [{ learningRate: 0.1, tolerance: -1 }, "tolerance must be ≥ 0"],
+    ];
+    for (const [options, problem] of bad) {
+      const args = d.oneD ? [toScalar(grad), x0[0], frozen(options)] : [grad, frozen(x0), frozen(options)];
+      expectRangeError(d.name, d.oneD ? gradientDescent1D : gradientDescent, args, problem);
+    }
+    if (!d.oneD)
+      expectRangeError(
+        "gradientDescent",
+        gradientDescent,
+        [grad, frozen([]), frozen({ learningRate: 0.1 })],
+        "x0 is empty",
+      );
+  });
+}
+
+task("gradient-descent-1d", () => descentTests(oneD, "1d"));
+
+task("gradient-descent", () => descentTests(nD, "nd"));
+
+// ---- Task 3 ----
+
+type Regime = "converges" | "oscillates" | "one-step" | "diverges";
+const REGIME_WHY: Record<Regime, string> = {
+  converges: "η·a < 1: each step multiplies x by 1 − η·a, which is in (0, 1): 'converges' (monotonically)",
+  "one-step": "η·a = 1: the factor 1 − η·a is 0, so the first step lands on the minimum: 'one-step'",
+  oscillates:
+    "1 < η·a ≤ 2: the factor 1 − η·a is in [−1, 0), so x flips sign each step without growing: 'oscillates'",
+  diverges: "η·a > 2: the factor 1 − η·a is below −1, so |x| grows every step: 'diverges'",
+};
+
+function expectRegime(a: number, eta: number, want: Regime): void {
+  const got = callLearner("classifyLearningRate", classifyLearningRate, a, eta);
+  check(got === want, {
+    called: describeCall("classifyLearningRate", [a, eta]),
+    got: describeValue(got),
+    expected: `${JSON.stringify(want)} (η·a = ${formatNumber(eta * a)})`,
+    why: REGIME_WHY[want],
+  });
+}
+
+task("classify-learning-rate", () => {
+  it("names each regime for random curvatures and learning rates", () => {
+    const rng = suiteRng("classify random");
+    const bands: [number, number, Regime][] = [
+      [0.02, 0.98, "converges"],
+      [1.02, 1.98, "oscillates"],
+      [2.02, 20, "diverges"],
+    ];
+    for (let k = 0; k < 4; k++) {
+      for (const [low, high, regime] of bands) {
+        const a = 10 ** (4 * rng.uniform() - 2);
+        const product = low + (high - low) * rng.uniform();
+        expectRegime(a, product / a, regime);
+      }
+    }
+  });
+
+  it("calls η = 1/a 'one-step' and the boundary η = 2/a 'oscillates'", () => {
+    // These pairs are exact in Float64: η·a, 1/a and 1 − η·a all come out exactly 1 (or 2, −1).
+    for (const a of [1, 2, 4, 0.5, 5, 10, 100]) {
+      expectRegime(a, 1 / a, "one-step");
+      expectRegime(a, 2 / a, "oscillates");
+    }
+  });
+
+  it("rejects a curvature or learning rate that is not positive", () => {
+    for (const [a, eta] of [
+      [0, 0.1],
+      [-1, 0.1],
+      [Number.NaN, 0.1],
+      [1, 0],
+      [1, -0.5],
+      [1, Number.NaN],
+    ]) {
+      expectRangeError(
+        "classifyLearningRate",
+        classifyLearningRate,
+        [a, eta],
+        "curvature and learning rate must be positive",
+      );
+    }
+  });
+});
+
+// ---- Task 4 ----
+
+function rateWhy(lambdas: readonly number[], H: readonly (readonly number[])[]) {
+  const max = Math.max(...lambdas);
+  const min = Math.min(...lambdas);
+  const near = (got: number, w: number) => Math.abs(got - w) <= 1e-6 * Math.abs(w);
+  return (got: number): string | undefined => {
+    if (near(got, 1 / max))
+      return "that is 1/λmax, the rate that settles the stiffest direction in one step; the stability limit is 2/λmax";
+    if (near(got, 2 / min) && min !== max)
+      return "that uses the smallest eigenvalue; the stiffest direction (largest eigenvalue) limits the rate";
+    if (near(got, max / 2)) return "that is λmax/2; the rate is 2/λmax";
+    const diag = Math.max(...H.map((row, i) => row[i]!));
+    if (near(got, 2 / diag) && diag !== max)
+      return "the largest diagonal entry is not the largest eigenvalue unless H is diagonal: use eigSym";
+    return undefined;
+  };
+}
+
+function expectRate(H: number[][], lambdas: readonly number[], oracle: string): void {
+  expectClose(
+    callLearner("maxStableLearningRate", maxStableLearningRate, frozen(H)),
+    2 / Math.max(...lambdas),
+    {
+      called: describeCall("maxStableLearningRate", [H]),
+      oracle,
+      rtol: EIGEN_RTOL,
+      atol: 0,
+      why: rateWhy(lambdas, H),
+    },
+  );
+}
+
+task("max-stable-learning-rate", () => {
+  it("gives 2/λmax for small Hessians worked by hand", () => {
+    expectRate([[2]], [2], "2/2");
+    expectRate(
+      [
+        [1, 0],
+        [0, 100],
+      ],
+      [1, 100],
+      "a diagonal matrix's eigenvalues are its diagonal: 2/100",
+    );
+    expectRate(
+      [
+        [3, 1],
+        [1, 3],
+      ],
+      [2, 4],
+      "eigenvalues 3 ± 1: 2/4",
+    );
+  });
+
+  it("gives 2/λmax for random symmetric positive-definite Hessians", () => {
+    const rng = suiteRng("max stable random");
+    for (let n = 2; n <= 5; n++) {
+      const lambdas = Array.from({ length: n }, () => 10 ** (3 * rng.uniform() - 1));
+      const { H } = bowl(rng, lambdas);
+      expectRate(H, lambdas, `H = Q·diag(λ)·Q built from the eigenvalues ${fmtVec(lambdas)}: 2/max λ`);
+    }
+  });
+
+  it("rejects Hessians that are not square, symmetric and positive definite", () => {
+    const bad: [number[][], string][] = [
+      [[], "the Hessian is empty"],
+      [
+        [
+          [1, 2, 3],
+          [4, 5, 6],
+        ],
+        "not square",
+      ],
+      [
+        [
+          [2, 1],
+          [0, 2],
+        ],
+        "not symmetric",
+      ],
+      [
+        [
+          [1, 0],
+          [0, -1],
+        ],
+        "not positive definite (eigenvalues 1 and −1)",
+      ],
+      [
+        [
+          [-2, 0],
+          [0, -3],
+        ],
+        "not positive definite (negative definite)",
+      ],
+    ];
+    for (const [H, problem] of bad)
+      expectRangeError("maxStableLearningRate", maxStableLearningRate, [frozen(H)], problem);
+  });
+});

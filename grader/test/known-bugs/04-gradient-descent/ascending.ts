@@ -1,0 +1,27 @@
+/** Known bug: each step adds η·∇f instead of subtracting it (gradient ascent). */
+import { norm, type Vector, type VectorField } from "@calcml/math";
+import type {
+  DescentOptions,
+  DescentResult,
+} from "../../../../solutions/04-gradient-descent/gradient-descent.ts";
+
+export * from "../../../../solutions/04-gradient-descent/gradient-descent.ts";
+export const knownBug = { task: "gradient-descent", feedback: /uphill/ };
+
+export function gradientDescent(grad: VectorField, x0: Vector, options: DescentOptions): DescentResult {
+  const { learningRate, maxIterations = 10_000, tolerance = 1e-8 } = options;
+  const valid = learningRate > 0 && Number.isFinite(learningRate) && Number.isInteger(maxIterations);
+  if (!valid || maxIterations < 1 || !(tolerance >= 0) || x0.length === 0) {
+    throw new RangeError("gradientDescent: invalid options or empty x0");
+  }
+  let x = x0.slice();
+  const path = [x];
+  for (let k = 1; k <= maxIterations; k++) {
+    const step = grad(x).map((g) => learningRate * g);
+    x = x.map((xi, i) => xi + step[i]!);
+    path.push(x);
+    if (!x.every(Number.isFinite)) return { x, iterations: k, converged: false, path };
+    if (norm(step) < tolerance) return { x, iterations: k, converged: true, path };
+  }
+  return { x, iterations: maxIterations, converged: false, path };
+}
