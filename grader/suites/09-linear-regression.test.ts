@@ -1,0 +1,640 @@
+import { createRng, linearData, type Matrix, type Rng, type Vector } from "@calcml/math";
+import * as lesson from "@lesson/09-linear-regression";
+import { it } from "vitest";
+import {
+  CheckError,
+  check,
+  describeCall,
+  describeValue,
+  expectClose,
+  expectGradient,
+  expectRangeError,
+  expectVectorClose,
+  frozen,
+  probePoints,
+  suiteRng,
+  task,
+  wrapLearnerError,
+} from "../src/checks/index.ts";
+
+const { predictLinear, linearLossAndGradient, miniBatches, trainLinearRegression, normalEquation } = lesson;
+
+/** Oracles here are sums of a few hundred terms in another order: agreement to 1e-9 relative. */
+const VALUE_RTOL = 1e-9;
+const VALUE_ATOL = 1e-12;
+/** Full-batch training against the suite's own gradient descent: rounding only, over ≤ 30 epochs. */
+const TRAJECTORY_RTOL = 1e-8;
+const TRAJECTORY_ATOL = 1e-10;
+/** A closed form against the suite's centred least squares (condition numbers below 10 here). */
+const CLOSED_FORM_RTOL = 1e-8;
+const CLOSED_FORM_ATOL = 1e-9;
+/** Mini-batch SGD at a constant learning rate jitters around the optimum; calibrated ≥ 4× below these. */
+const SGD_TO_LEAST_SQUARES = 0.05;
+const SGD_TO_TRUTH = 0.1;
+/** True model of the synthetic data. */
+const TRUE_W = [2, -3, 0.5];
+const TRUE_B = 1;
+const NOISE = 0.1;
+
+// ---------- local helpers (oracles computed here, never by the lesson) ----------
+
+/** Calls learner code; a write to a frozen input is reported as mutation. */
+function call<R>(name: string, fn: (...args: never[]) => R, ...args: unknown[]): R {
+  try {
+    return (fn as (...a: unknown[]) => R)(...args);
+  } catch (error) {
+    if (error instanceof TypeError && /read.only|not extensible|frozen/i.test(error.message)) {
+      throw new CheckError({
+        called: describeCall(name, args),
+        got: `it threw TypeError: ${error.message}`,
+        why: "the inputs are frozen and your code tried to change one: leave inputs untouched and return fresh arrays",
+      });
+    }
+    throw wrapLearnerError(error, describeCall(name, args));
+  }
+}
+
+/** Runs a check; when it fails, adds the diagnosis (if any) as a `Why:` line. */
+function explained(run: () => void, diagnose: () => string | undefined): void {
+  try {
+    run();
+  } catch (error) {
+    if (!(error instanceof CheckError)) throw error;
+    let why: string | undefined;
+    try {
+      why = diagnose();
+    } catch {
+      why = undefined;
+    }
+    if (why === undefined || error.message.includes(why)) throw error;
+    throw new CheckError(`${error.message}\nWhy:      ${why}`);
+  }
+}
+
+/** `n` rows of N(0, 1) features and targets `X·w + b + N(0, noise²)` (math's seeded `linearData`). */
+function makeData(rng: Rng, n: number, weights: Vector, bias: number, noise: number) {
+  return linearData(rng, { n, weights, bias, noise });
+}
+
+/** Predictions summed from the bias outwards, last feature first (another order than most code). */
+function predictOracle(X: Matrix, w: Vector, b: number): number[] {
+  return X.map((row) => {
+    let s = 0;
+    for (let j = row.length - 1; j >= 0; j--) s += row[j]! * w[j]!;
+    return s + b;
+  });
+}
+
+function mseOracle(X: Matrix, y: Vector, w: Vector, b: number): number {
+  const p = predictOracle(X, w, b);
+  return p.reduce((s, pi, i) => s + (pi - y[i]!) ** 2, 0) / X.length;
+}
+
+/** [∂/∂w…, ∂/∂b] of the mean squared error, written as a mean of per-example gradients. */
+function mseGradientOracle(X: Matrix, y: Vector, w: Vector, b: number): number[] {
+  const p = predictOracle(X, w, b);
+  const g = new Array<number>(w.length + 1).fill(0);
+  X.forEach((row, i) => {
+    const r = 2 * (p[i]! - y[i]!);
+    row.forEach((x, j) => {
+      g[j]! += (r * x) / X.length;
+    });
+    g[w.length]! += r / X.length;
+  });
+  return g;
+}
+
+/** Least squares through centred data: w solves (XcᵀXc)·w = Xcᵀyc, then b = ȳ − x̄·w. */
+function leastSquares(X: Matrix, y: Vector): { w: number[]; b: number } {
+  const n = X.length;
+  const d = X[0]!.length;
+  const xBar = Array.from({ length: d }, (_, j) => X.reduce((s, row) => s + row[j]!, 0) / n);
+  const yBar = y.reduce((s, v) => s + v, 0) / n;
+  const A = Array.from({ length: d }, (_, i) =>
+    Array.from({ length: d }, (_, j) =>
+      X.reduce((s, row) => s + (row[i]! - xBar[i]!) * (row[j]! - xBar[j]!), 0),
+    ),
+  );
+  const rhs = Array.from({ length: d }, (_, i) =>
+    X.reduce((s, row, k) => s + (row[i]! - xBar[i]!) * (y[k]! - yBar), 0),
+  );
+  const w = gaussianElimination(A, rhs);
+  return { w, b: yBar - w.reduce((s, wj, j) => s + wj * xBar[j]!, 0) };
+}
+
+/** Solves A·x = b by Gaussian elimination with partial pivoting (small, well-conditioned systems). */
+function gaussianElimination(A: Matrix, b: Vector): number[] {
+  const n = b.length;
+  const M = A.map((row, i) => [...row, b[i]!]);
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(M[r]![c]!) > Math.abs(M[p]![c]!)) p = r;
+    [M[c], M[p]] = [M[p]!, M[c]!];
+    for (let r = c + 1; r < n; r++) {
+      const f = M[r]![c]! / M[c]![c]!;
+      for (let k = c; k <= n; k++) M[r]![k]! -= f * M[c]![k]!;
+    }
+  }
+  const x = new Array<number>(n).fill(0);
+  for (let r = n - 1; r >= 0; r--) {
+    let s = M[r]![n]!;
+    for (let k = r + 1; k < n; k++) s -= M[r]![k]! * x[k]!;
+    x[r] = s / M[r]![r]!;
+  }
+  return x;
+}
+
+/** Full-batch gradient descent from zero, recording the whole-data loss after every epoch. */
+function gradientDescentOracle(X: Matrix, y: Vector, learningRate: number, epochs: number) {
+  let theta = new Array<number>(X[0]!.length + 1).fill(0);
+  const split = () => ({ w: theta.slice(0, -1), b: theta[theta.length - 1]! });
+  const losses = [mseOracle(X, y, split().w, split().b)];
+  for (let e = 0; e < epochs; e++) {
+    const g = mseGradientOracle(X, y, split().w, split().b);
+    theta = theta.map((t, j) => t - learningRate * g[j]!);
+    losses.push(mseOracle(X, y, split().w, split().b));
+  }
+  return { ...split(), losses };
+}
+
+/** How a wrong per-epoch loss history most likely came about. */
+function diagnoseHistory(
+  got: readonly number[],
+  losses: readonly number[],
+  epochs: number,
+): string | undefined {
+  const near = (a: number | undefined, b: number | undefined) =>
+    a !== undefined && b !== undefined && Math.abs(a - b) <= 1e-8 * Math.max(Math.abs(a), Math.abs(b));
+  if (got.length === epochs + 1)
+    return "lossHistory has epochs + 1 entries: record one loss per epoch, after it, not the starting loss";
+  if (got.length !== epochs) return `lossHistory needs exactly one entry per epoch (${epochs})`;
+  if (near(got[0], losses[0]) && near(got[1], losses[1]))
+    return "each loss is recorded before its epoch's updates: record it after the epoch";
+  return undefined;
+}
+
+// ---------- task 1 ----------
+
+task("predict-linear", () => {
+  it("predicts x·w + b on a hand-checked example", () => {
+    const [X, w] = [
+      frozen([
+        [1, 2],
+        [3, 4],
+      ]),
+      frozen([10, 1]),
+    ];
+    const got = call("predictLinear", predictLinear, X, w, 0.5);
+    expectVectorClose(got, [12.5, 34.5], {
+      called: describeCall("predictLinear", [X, w, 0.5]),
+      oracle: "1·10 + 2·1 + 0.5 and 3·10 + 4·1 + 0.5",
+      why: (a, e) =>
+        Math.abs(a - (e - 0.5)) < 1e-9 ? "the bias b is missing: add it to every prediction" : undefined,
+    });
+  });
+
+  it("predicts x·w + b on random data", () => {
+    const rng = suiteRng("predict-linear random");
+    for (const [n, d] of [
+      [7, 3],
+      [1, 1],
+      [5, 6],
+    ] as const) {
+      const X = frozen(Array.from({ length: n }, () => rng.normalVector(d, 2)));
+      const w = frozen(rng.normalVector(d, 2));
+      const b = rng.normal(0, 2);
+      const got = call("predictLinear", predictLinear, X, w, b);
+      expectVectorClose(got, predictOracle(X, w, b), {
+        called: describeCall("predictLinear", [X, w, b]),
+        oracle: "Σⱼ X[i][j]·w[j] + b, summed in the suite",
+        rtol: VALUE_RTOL,
+        atol: VALUE_ATOL,
+        why: (a, e) =>
+          Math.abs(a - (e - b)) < 1e-9 * (1 + Math.abs(e)) ? "the bias b is missing" : undefined,
+      });
+    }
+  });
+
+  it("rejects a row whose length differs from w", () => {
+    expectRangeError(
+      "predictLinear",
+      predictLinear,
+      [frozen([[1, 2], [3]]), frozen([1, 1]), 0],
+      "a row of X has the wrong length",
+    );
+  });
+});
+
+// ---------- task 2 ----------
+
+task("linear-loss-and-gradient", () => {
+  const lossWhy = (n: number) => (got: number, want: number) => {
+    if (Math.abs(got - n * want) <= 1e-9 * n * want)
+      return "that is the sum of squared residuals: divide by n for the mean";
+    if (Math.abs(got - want / 2) <= 1e-9 * want)
+      return "that is ½·MSE: this lesson's loss is the plain mean of squared residuals, no ½";
+    return undefined;
+  };
+
+  it("computes the loss and gradient of a hand-checked example", () => {
+    const [X, y, w] = [frozen([[1], [2], [3]]), frozen([2, 3, 6]), frozen([1])];
+    const called = describeCall("linearLossAndGradient", [X, y, w, 0]);
+    const got = call("linearLossAndGradient", linearLossAndGradient, X, y, w, 0);
+    expectClose(got?.loss, 11 / 3, {
+      called: `${called}.loss`,
+      oracle: "residuals −1, −1, −3: (1 + 1 + 9)/3",
+      why: lossWhy(3),
+    });
+    expectVectorClose(got.gradW, [-8], {
+      called: `${called}.gradW`,
+      oracle: "(2/3)·(1·(−1) + 2·(−1) + 3·(−3))",
+      why: (a) =>
+        a === 8
+          ? "the sign is flipped: use ŷ − y, not y − ŷ"
+          : a === -4
+            ? "the factor 2 of the square is missing"
+            : undefined,
+    });
+    expectClose(got.gradB, -10 / 3, { called: `${called}.gradB`, oracle: "(2/3)·(−1 − 1 − 3)" });
+  });
+
+  it("computes the mean squared residual on random data", () => {
+    const rng = suiteRng("linear-loss random");
+    const { X, y } = makeData(rng, 20, TRUE_W, TRUE_B, 1);
+    const w = rng.normalVector(3);
+    const b = rng.normal();
+    const got = call("linearLossAndGradient", linearLossAndGradient, frozen(X), frozen(y), frozen(w), b);
+    expectClose(got?.loss, mseOracle(X, y, w, b), {
+      called: `${describeCall("linearLossAndGradient", [X, y, w, b])}.loss`,
+      oracle: "(1/n)·Σ (ŷᵢ − yᵢ)², computed in the suite",
+      rtol: VALUE_RTOL,
+      atol: VALUE_ATOL,
+      why: lossWhy(20),
+    });
+  });
+
+  it("gives the gradient of the mean squared error at random weights (finite differences)", () => {
+    const rng = suiteRng("linear-gradient fd");
+    const { X, y } = makeData(rng, 12, TRUE_W, TRUE_B, 1);
+    for (const theta of probePoints(rng, 4)) {
+      const w = theta.slice(0, 3);
+      const b = theta[3]!;
+      const called = describeCall("linearLossAndGradient", [X, y, w, b]);
+      const got = call("linearLossAndGradient", linearLossAndGradient, frozen(X), frozen(y), frozen(w), b);
+      check(Array.isArray(got?.gradW) && typeof got.gradB === "number", {
+        called,
+        got: describeValue(got),
+        expected: "{ loss: number, gradW: number[] (one entry per weight), gradB: number }",
+      });
+      const flat = [...got.gradW, got.gradB];
+      explained(
+        () =>
+          expectGradient((t) => mseOracle(X, y, t.slice(0, 3), t[3]!), {
+            name: "linearLossAndGradient",
+            derivative: () => flat,
+            at: theta,
+            called: `${called}: [...gradW, gradB]`,
+          }),
+        () => gradientRatioWhy(flat, mseGradientOracle(X, y, w, b), X.length),
+      );
+    }
+  });
+
+  it("rejects empty data and mismatched lengths", () => {
+    const name = "linearLossAndGradient";
+    expectRangeError(name, linearLossAndGradient, [frozen([]), frozen([]), frozen([1]), 0], "empty data");
+    expectRangeError(
+      name,
+      linearLossAndGradient,
+      [frozen([[1], [2]]), frozen([1]), frozen([1]), 0],
+      "y has the wrong length",
+    );
+    expectRangeError(
+      name,
+      linearLossAndGradient,
+      [frozen([[1], [2]]), frozen([1, 2]), frozen([1, 2]), 0],
+      "w has the wrong length",
+    );
+  });
+});
+
+/** Names a constant factor between a gradient and the true one (sum vs mean, the 2, a sign). */
+function gradientRatioWhy(got: readonly number[], want: readonly number[], n: number): string | undefined {
+  const ratios = want.map((w, k) => (Math.abs(w) > 1e-6 ? got[k]! / w : Number.NaN)).filter(Number.isFinite);
+  if (ratios.length === 0) return undefined;
+  const r = ratios[0]!;
+  if (!ratios.every((q) => Math.abs(q - r) <= 1e-3 * Math.abs(r))) return undefined;
+  if (Math.abs(r - n) <= 1e-3 * n)
+    return `the gradient is n = ${n} times too large: it sums over the examples; the loss is a mean, so divide by n`;
+  if (Math.abs(r - 2 * n) <= 2e-3 * n)
+    return `the gradient is 2n = ${2 * n} times too large: a sum where a mean belongs`;
+  if (Math.abs(r + 1) <= 1e-3) return "the gradient has the wrong sign: the residual is ŷ − y, not y − ŷ";
+  if (Math.abs(r - 0.5) <= 1e-3)
+    return "the gradient is half the true one: the derivative of r² is 2r (keep the factor 2)";
+  return undefined;
+}
+
+// ---------- task 3 ----------
+
+/** Checks that `batches` partitions 0..n−1 into batches of `size` with one shorter last batch. */
+function expectPartition(batches: unknown, n: number, size: number, called: string): number[] {
+  const expectedSizes = Array.from({ length: Math.ceil(n / size) }, (_, k) => Math.min(size, n - k * size));
+  check(Array.isArray(batches) && batches.every((batch) => Array.isArray(batch)), {
+    called,
+    got: describeValue(batches),
+    expected: "an array of batches, each an array of indices",
+  });
+  const list = batches as unknown[][];
+  const sizes = list.map((batch) => batch.length);
+  const seen = new Array<number>(n).fill(0);
+  for (const index of list.flat()) {
+    check(Number.isInteger(index) && (index as number) >= 0 && (index as number) < n, {
+      called,
+      got: `a batch holds ${describeValue(index)}`,
+      expected: `indices that are integers from 0 to ${n - 1}`,
+    });
+    seen[index as number]! += 1;
+  }
+  const missing = seen.indexOf(0);
+  const twice = seen.findIndex((c) => c > 1);
+  check(twice === -1, {
+    called,
+    got: `index ${twice} appears ${seen[twice]} times`,
+    expected: `every index 0 … ${n - 1} exactly once`,
+    why: "shuffle the list of indices (a permutation) instead of drawing random indices independently",
+  });
+  check(missing === -1, {
+    called,
+    got: `index ${missing} never appears (batch sizes ${describeValue(sizes)})`,
+    expected: `every index 0 … ${n - 1} exactly once`,
+    why:
+      sizes.length < expectedSizes.length
+        ? "the short last batch was dropped: keep what is left over"
+        : "every example belongs to one batch",
+  });
+  check(sizes.length === expectedSizes.length && sizes.every((s, k) => s === expectedSizes[k]), {
+    called,
+    got: `batch sizes ${describeValue(sizes)}`,
+    expected: `batch sizes ${describeValue(expectedSizes)}`,
+    why: sizes.includes(0)
+      ? "an empty batch: stop once every index is used"
+      : "fill each batch with batchSize indices; only the last may be shorter",
+  });
+  return list.flat() as number[];
+}
+
+task("mini-batches", () => {
+  it("covers every index exactly once, in batches of batchSize with a shorter last one", () => {
+    const rng = suiteRng("mini-batches partition");
+    for (const [n, size] of [
+      [23, 5],
+      [20, 5],
+      [7, 1],
+      [6, 10],
+      [1, 1],
+    ] as const) {
+      const batches = call("miniBatches", miniBatches, n, size, rng);
+      expectPartition(batches, n, size, describeCall("miniBatches", [n, size, "rng"]));
+    }
+  });
+
+  it("shuffles the indices", () => {
+    const rng = suiteRng("mini-batches shuffle");
+    const orders = [0, 1, 2].map(() =>
+      expectPartition(call("miniBatches", miniBatches, 50, 10, rng), 50, 10, "miniBatches(50, 10, rng)"),
+    );
+    for (const order of orders) {
+      check(
+        order.some((index, k) => index !== k),
+        {
+          called: "miniBatches(50, 10, rng)",
+          got: "the indices in their original order 0, 1, 2, …",
+          expected: "a random order drawn from rng",
+          why: "mini-batches must be shuffled: shuffle [0, …, n−1] with rng.shuffle first",
+        },
+      );
+    }
+    check(
+      orders[0]!.some((index, k) => index !== orders[1]![k]),
+      {
+        called: "miniBatches(50, 10, rng), twice with the same generator",
+        got: "the same order both times",
+        expected: "a fresh shuffle on each call (the generator moves on)",
+        why: "draw the permutation from the rng you are given, not from a new generator",
+      },
+    );
+  });
+
+  it("takes all its randomness from rng: the same seed gives the same batches", () => {
+    const seed = suiteRng("mini-batches seed").int(1_000_000);
+    const first = call("miniBatches", miniBatches, 30, 4, createRng(seed));
+    const second = call("miniBatches", miniBatches, 30, 4, createRng(seed));
+    check(JSON.stringify(first) === JSON.stringify(second), {
+      called: `miniBatches(30, 4, createRng(${seed})), twice`,
+      got: `${describeValue(first)} then ${describeValue(second)}`,
+      expected: "the same batches both times",
+      why: "use only the rng argument for randomness (Math.random cannot be replayed)",
+    });
+  });
+
+  it("rejects n ≤ 0 and batchSize ≤ 0", () => {
+    const rng = createRng(0);
+    expectRangeError("miniBatches", miniBatches, [0, 3, rng], "n must be positive");
+    expectRangeError("miniBatches", miniBatches, [5, 0, rng], "batchSize must be positive");
+  });
+});
+
+// ---------- task 4 ----------
+
+task("train-linear-regression", () => {
+  const name = "trainLinearRegression";
+
+  it("full-batch training is gradient descent from zero, one loss per epoch after it", () => {
+    const rng = suiteRng("train full batch");
+    const { X, y } = makeData(rng, 40, TRUE_W, TRUE_B, 0.5);
+    const epochs = 25;
+    const oracle = gradientDescentOracle(X, y, 0.1, epochs);
+    for (const options of [
+      { learningRate: 0.1, epochs },
+      { learningRate: 0.1, epochs, batchSize: 40, seed: 9 },
+    ]) {
+      const called = describeCall(name, [X, y, options]);
+      const got = call(name, trainLinearRegression, frozen(X), frozen(y), frozen(options));
+      const tolerance = { rtol: TRAJECTORY_RTOL, atol: TRAJECTORY_ATOL };
+      const history = Array.isArray(got?.lossHistory) ? (got.lossHistory as number[]) : [];
+      explained(
+        () =>
+          expectVectorClose(got?.lossHistory, oracle.losses.slice(1), {
+            called: `${called}.lossHistory`,
+            oracle: "the whole-data MSE after each epoch of w ← w − γ·∇w, b ← b − γ·∂b from w = 0, b = 0",
+            ...tolerance,
+          }),
+        () => diagnoseHistory(history, oracle.losses, epochs),
+      );
+      expectVectorClose(got.w, oracle.w, {
+        called: `${called}.w`,
+        oracle: "gradient descent computed in the suite",
+        ...tolerance,
+      });
+      expectClose(got.b, oracle.b, {
+        called: `${called}.b`,
+        oracle: "gradient descent computed in the suite",
+        ...tolerance,
+      });
+    }
+  });
+
+  for (const [label, batchSize, learningRate, epochs] of [
+    ["16", 16, 0.05, 40],
+    ["1", 1, 0.005, 20],
+  ] as const) {
+    it(`mini-batch training (batch size ${label}) recovers the weights and lands near the normal equation`, () => {
+      const rng = suiteRng(`train recovers ${label}`);
+      const { X, y } = makeData(rng, 200, TRUE_W, TRUE_B, NOISE);
+      const options = { learningRate, epochs, batchSize, seed: rng.int(1000) };
+      const called = describeCall(name, [X, y, options]);
+      const got = call(name, trainLinearRegression, frozen(X), frozen(y), frozen(options));
+      const best = leastSquares(X, y);
+      const within = (tol: number, what: string) => ({ rtol: 0, atol: tol, oracle: what });
+      expectVectorClose(got?.w, best.w, {
+        called: `${called}.w`,
+        ...within(SGD_TO_LEAST_SQUARES, "least squares, solved in the suite"),
+      });
+      expectClose(got.b, best.b, {
+        called: `${called}.b`,
+        ...within(SGD_TO_LEAST_SQUARES, "least squares, solved in the suite"),
+      });
+      expectVectorClose(got.w, TRUE_W, {
+        called: `${called}.w`,
+        ...within(SGD_TO_TRUTH, "the weights that generated the data"),
+      });
+      expectClose(got.b, TRUE_B, {
+        called: `${called}.b`,
+        ...within(SGD_TO_TRUTH, "the bias that generated the data"),
+      });
+      check(Array.isArray(got.lossHistory) && got.lossHistory.length === epochs, {
+        called: `${called}.lossHistory`,
+        got: describeValue(got.lossHistory),
+        expected: `one loss per epoch (${epochs} entries)`,
+      });
+    });
+  }
+
+  it("the same seed gives the same weights; another seed gives other ones", () => {
+    const rng = suiteRng("train seeds");
+    const { X, y } = makeData(rng, 30, TRUE_W, TRUE_B, 0.5);
+    const run = (options: object) => call(name, trainLinearRegression, frozen(X), frozen(y), frozen(options));
+    const base = { learningRate: 0.05, epochs: 3, batchSize: 4 };
+    const a = run({ ...base, seed: 5 });
+    const b = run({ ...base, seed: 5 });
+    const c = run({ ...base, seed: 6 });
+    const same = (p: typeof a, q: typeof a) => JSON.stringify([p?.w, p?.b]) === JSON.stringify([q?.w, q?.b]);
+    check(same(a, b), {
+      called: `${name}(X, y, { …, batchSize: 4, seed: 5 }), twice`,
+      got: `w = ${describeValue(a?.w)} then ${describeValue(b?.w)}`,
+      expected: "identical weights",
+      why: "shuffle only with createRng(seed): the same seed must replay the same run",
+    });
+    check(!same(a, c), {
+      called: `${name}(X, y, { …, batchSize: 4, seed: 5 }) and seed: 6`,
+      got: "identical weights",
+      expected: "different weights (other shuffles)",
+      why: "the seed must drive the shuffling: create the generator with createRng(seed)",
+    });
+    check(same(run(base), run({ ...base, seed: 0 })), {
+      called: `${name}(X, y, { …, batchSize: 4 }) and with seed: 0`,
+      got: "different weights",
+      expected: "identical weights: the seed defaults to 0",
+    });
+  });
+
+  it("rejects empty or mismatched data", () => {
+    const options = frozen({ learningRate: 0.1, epochs: 1 });
+    expectRangeError(name, trainLinearRegression, [frozen([]), frozen([]), options], "empty data");
+    expectRangeError(
+      name,
+      trainLinearRegression,
+      [frozen([[1], [2]]), frozen([1]), options],
+      "y has the wrong length",
+    );
+  });
+});
+
+// ---------- task 5 ----------
+
+task("normal-equation", () => {
+  const name = "normalEquation";
+  const interceptWhy = (b: unknown) =>
+    b === 0 ? "b is exactly 0: append a column of ones to X so that the bias is fitted too" : undefined;
+
+  it("solves a hand-checked line fit", () => {
+    const [X, y] = [frozen([[1], [2], [3]]), frozen([2, 3, 6])];
+    const got = call(name, normalEquation, X, y);
+    const called = describeCall(name, [X, y]);
+    expectVectorClose(got?.w, [2], {
+      called: `${called}.w`,
+      oracle: "slope Σ(x − x̄)(y − ȳ) / Σ(x − x̄)² = 4/2",
+      rtol: CLOSED_FORM_RTOL,
+      atol: CLOSED_FORM_ATOL,
+      why: () => interceptWhy(got.b),
+    });
+    expectClose(got.b, -1 / 3, {
+      called: `${called}.b`,
+      oracle: "ȳ − w·x̄ = 11/3 − 4",
+      rtol: CLOSED_FORM_RTOL,
+      atol: CLOSED_FORM_ATOL,
+      why: () => interceptWhy(got.b),
+    });
+  });
+
+  it("recovers the exact weights of noise-free data", () => {
+    const rng = suiteRng("normal equation exact");
+    const w = rng.normalVector(3, 2);
+    const b = rng.normal(0, 2);
+    const { X, y } = makeData(rng, 10, w, b, 0);
+    const called = describeCall(name, [X, y]);
+    const got = call(name, normalEquation, frozen(X), frozen(y));
+    const tolerance = { rtol: CLOSED_FORM_RTOL, atol: CLOSED_FORM_ATOL };
+    expectVectorClose(got?.w, w, {
+      called: `${called}.w`,
+      oracle: "the weights that generated y = X·w + b",
+      ...tolerance,
+      why: () => interceptWhy(got.b),
+    });
+    expectClose(got.b, b, {
+      called: `${called}.b`,
+      oracle: "the bias that generated y",
+      ...tolerance,
+      why: () => interceptWhy(got.b),
+    });
+  });
+
+  it("finds the least-squares fit of noisy data", () => {
+    const rng = suiteRng("normal equation noisy");
+    for (const d of [1, 4]) {
+      const { X, y } = makeData(rng, 25, rng.normalVector(d, 2), rng.normal(), 1);
+      const called = describeCall(name, [X, y]);
+      const got = call(name, normalEquation, frozen(X), frozen(y));
+      const best = leastSquares(X, y);
+      const tolerance = { rtol: CLOSED_FORM_RTOL, atol: CLOSED_FORM_ATOL };
+      const oracle = "least squares through centred data, solved in the suite";
+      expectVectorClose(got?.w, best.w, {
+        called: `${called}.w`,
+        oracle,
+        ...tolerance,
+        why: () => interceptWhy(got.b),
+      });
+      expectClose(got.b, best.b, { called: `${called}.b`, oracle, ...tolerance });
+    }
+  });
+
+  it("rejects empty or mismatched data", () => {
+    expectRangeError(name, normalEquation, [frozen([]), frozen([])], "empty data");
+    expectRangeError(
+      name,
+      normalEquation,
+      [frozen([[1], [2], [3]]), frozen([1, 2])],
+      "y has the wrong length",
+    );
+  });
+});

@@ -1,0 +1,615 @@
+import { blobs, type Matrix, type Rng, type Vector } from "@calcml/math";
+import * as lesson from "@lesson/10-logistic-regression";
+import { it } from "vitest";
+import {
+  CheckError,
+  check,
+  describeCall,
+  describeValue,
+  expectClose,
+  expectGradient,
+  expectRangeError,
+  expectVectorClose,
+  frozen,
+  isClose,
+  probePoints,
+  suiteRng,
+  task,
+  wrapLearnerError,
+} from "../src/checks/index.ts";
+
+const { predictProbability, logisticLossAndGradient, trainLogisticRegression, accuracy } = lesson;
+
+/** Oracles here use other (equally stable) formulas and summation orders: 1e-9 relative. */
+const VALUE_RTOL = 1e-9;
+const VALUE_ATOL = 1e-12;
+/** σ(−1000) underflows to 0 in Float64; anything below this counts as 0. */
+const UNDERFLOW_ATOL = 1e-300;
+/** Full-batch training against the suite's own gradient descent: rounding only. */
+const TRAJECTORY_RTOL = 1e-8;
+const TRAJECTORY_ATOL = 1e-10;
+/** COURSE.md: at least 95 % accuracy on a separable seeded set (the reference reaches ≥ 99 %). */
+const MIN_ACCURACY = 0.95;
+/** The two classes of the separable set: blob centres this far apart, each blob with this spread. */
+const BLOB_DISTANCE = 3;
+const BLOB_STD = 0.5;
+/** Spread of the midpoint between the blobs (farther out makes the bias slow to learn). */
+const MIDPOINT_SPREAD = 0.5;
+
+// ---------- local helpers (oracles computed here, never by the lesson) ----------
+
+/** Calls learner code; a write to a frozen input is reported as mutation. */
+function call<R>(name: string, fn: (...args: never[]) => R, ...args: unknown[]): R {
+  try {
+    return (fn as (...a: unknown[]) => R)(...args);
+  } catch (error) {
+    if (error instanceof TypeError && /read.only|not extensible|frozen/i.test(error.message)) {
+      throw new CheckError({
+        called: describeCall(name, args),
+        got: `it threw TypeError: ${error.message}`,
+        why: "the inputs are frozen and your code tried to change one: leave inputs untouched and return fresh arrays",
+      });
+    }
+    throw wrapLearnerError(error, describeCall(name, args));
+  }
+}
+
+/** Runs a check; when it fails, adds the diagnosis (if any) as a `Why:` line. */
+function explained(run: () => void, diagnose: () => string | undefined): void {
+  try {
+    run();
+  } catch (error) {
+    if (!(error instanceof CheckError)) throw error;
+    let why: string | undefined;
+    try {
+      why = diagnose();
+    } catch {
+      why = undefined;
+    }
+    if (why === undefined || error.message.includes(why)) throw error;
+    throw new CheckError(`${error.message}\nWhy:      ${why}`);
+  }
+}
+
+/** σ(z) through tanh: another formula than 1/(1 + e^(−z)), exact to rounding for every z. */
+const sigma = (z: number): number => 0.5 * (1 + Math.tanh(z / 2));
+/** log(1 + e^t) as a log-sum-exp of [0, t]. */
+const logOnePlusExp = (t: number): number => {
+  const m = Math.max(0, t);
+  return m + Math.log(Math.exp(-m) + Math.exp(t - m));
+};
+const logits = (X: Matrix, w: Vector, b: number): number[] =>
+  X.map((row) => row.reduce((s, x, j) => s + x * w[j]!, 0) + b);
+const squaredNorm = (v: Vector): number => v.reduce((s, x) => s + x * x, 0);
+
+/** Mean log-loss: −log σ(z) = log(1 + e^(−z)) when y = 1, −log(1 − σ(z)) = log(1 + e^z) when y = 0. */
+function lossOracle(X: Matrix, y: Vector, w: Vector, b: number, l2 = 0): number {
+  const z = logits(X, w, b);
+  const data =
+    z.reduce((s, zi, i) => s + (y[i] === 1 ? logOnePlusExp(-zi) : logOnePlusExp(zi)), 0) / X.length;
+  return data + 0.5 * l2 * squaredNorm(w);
+}
+
+/** [∂/∂w…, ∂/∂b] of {@link lossOracle}; `biasToo` penalises b as well (a wrong variant, for diagnoses). */
+function gradientOracle(X: Matrix, y: Vector, w: Vector, b: number, l2 = 0, biasToo = false): number[] {
+  const z = logits(X, w, b);
+  const g = [...w.map((wj) => l2 * wj), biasToo ? l2 * b : 0];
+  X.forEach((row, i) => {
+    const e = (sigma(z[i]!) - y[i]!) / X.length;
+    row.forEach((x, j) => {
+      g[j]! += e * x;
+    });
+    g[w.length]! += e;
+  });
+  return g;
+}
+
+/** Full-batch gradient descent from zero; losses[k] is the whole-data loss after k epochs. */
+function gradientDescentOracle(
+  X: Matrix,
+  y: Vector,
+  lr: number,
+  epochs: number,
+  l2: number,
+  biasToo = false,
+) {
+  const d = X[0]!.length;
+  let theta = new Array<number>(d + 1).fill(0);
+  const losses = (l: number) => [lossOracle(X, y, theta.slice(0, d), theta[d]!, l)];
+  const regularised = losses(l2);
+  const plain = losses(0);
+  for (let e = 0; e < epochs; e++) {
+    const g = gradientOracle(X, y, theta.slice(0, d), theta[d]!, l2, biasToo);
+    theta = theta.map((t, j) => t - lr * g[j]!);
+    regularised.push(lossOracle(X, y, theta.slice(0, d), theta[d]!, l2));
+    plain.push(lossOracle(X, y, theta.slice(0, d), theta[d]!, 0));
+  }
+  return { w: theta.slice(0, d), b: theta[d]!, regularised, plain };
+}
+
+/**
+ * Two Gaussian blobs (math's seeded `blobs`, spread 0.5) with centres 3 apart in a random direction,
+ * around a midpoint off the origin so that the bias matters: 3σ to the midline, separable in practice.
+ */
+function separableData(rng: Rng, n: number) {
+  const [mx, my, angle] = [
+    rng.normal(0, MIDPOINT_SPREAD),
+    rng.normal(0, MIDPOINT_SPREAD),
+    2 * Math.PI * rng.uniform(),
+  ];
+  const [dx, dy] = [(BLOB_DISTANCE / 2) * Math.cos(angle), (BLOB_DISTANCE / 2) * Math.sin(angle)];
+  const centers = [
+    [mx - dx, my - dy],
+    [mx + dx, my + dy],
+  ];
+  return blobs(rng, { n, centers, std: BLOB_STD });
+}
+
+/** Overlapping classes (labels drawn from a true logistic model): a loss that stays away from 0. */
+function noisyData(rng: Rng, n: number, d: number): { X: number[][]; y: number[] } {
+  const w = rng.normalVector(d);
+  const X = Array.from({ length: n }, () => rng.normalVector(d));
+  const y = logits(X, w, 0.8).map((z) => (rng.uniform() < sigma(z) ? 1 : 0));
+  return { X, y };
+}
+
+/** Names a constant factor between a gradient and the true one (sum vs mean, a sign). */
+function gradientRatioWhy(got: readonly number[], want: readonly number[], n: number): string | undefined {
+  const ratios = want.map((w, k) => (Math.abs(w) > 1e-6 ? got[k]! / w : Number.NaN)).filter(Number.isFinite);
+  const r = ratios[0];
+  if (r === undefined || !ratios.every((q) => Math.abs(q - r) <= 1e-3 * Math.abs(r))) return undefined;
+  if (Math.abs(r - n) <= 1e-3 * n)
+    return `the gradient is n = ${n} times too large: the loss is a mean, so divide by n`;
+  if (Math.abs(r + 1) <= 1e-3) return "the gradient has the wrong sign: it is (1/n)·Σ (σ(zᵢ) − yᵢ)·xᵢ";
+  return undefined;
+}
+
+const notFiniteWhy = (got: number) =>
+  Number.isFinite(got)
+    ? undefined
+    : "the loss is not finite at saturated logits: log(σ(z)) hits log(0); use log(1 + e^z) − y·z with log(1 + e^z) = max(z, 0) + log(1 + e^(−|z|))";
+
+// ---------- task 1 ----------
+
+task("predict-probability", () => {
+  const name = "predictProbability";
+
+  it("gives σ(x·w + b) on a hand-checked example", () => {
+    const [X, w] = [frozen([[0], [2], [Math.log(3)]]), frozen([1])];
+    const got = call(name, predictProbability, X, w, 0);
+    expectVectorClose(got, [0.5, 1 / (1 + Math.exp(-2)), 0.75], {
+      called: describeCall(name, [X, w, 0]),
+      oracle: "σ(0) = ½, σ(2) = 1/(1 + e⁻²), σ(log 3) = 3/4",
+      why: (a, e) => (isClose(a, 1 - e) ? "that is σ(−z) = 1 − σ(z): the sign of z is flipped" : undefined),
+    });
+  });
+
+  it("gives σ(x·w + b) on random data", () => {
+    const rng = suiteRng("predict-probability random");
+    for (const [n, d] of [
+      [8, 3],
+      [1, 1],
+    ] as const) {
+      const X = Array.from({ length: n }, () => rng.normalVector(d));
+      const w = rng.normalVector(d, 2);
+      const b = rng.normal(0, 2);
+      const z = logits(X, w, b);
+      expectVectorClose(call(name, predictProbability, frozen(X), frozen(w), b), z.map(sigma), {
+        called: describeCall(name, [X, w, b]),
+        oracle: "½·(1 + tanh(z/2)) with z = x·w + b",
+        rtol: VALUE_RTOL,
+        atol: VALUE_ATOL,
+        why: (a, e) => {
+          if (z.some((zi) => a === zi))
+            return "those are the logits z: squash them with σ(z) = 1/(1 + e^(−z))";
+          if (z.some((zi) => isClose(a, sigma(zi - b), 1e-9))) return "the bias b is missing from z";
+          return isClose(a, 1 - e) ? "that is σ(−z): the sign of z is flipped" : undefined;
+        },
+      });
+    }
+  });
+
+  it("stays finite and correct for logits of ±1000", () => {
+    const [X, w] = [frozen([[1], [-1], [0.5], [-0.745]]), frozen([1000])];
+    const got = call(name, predictProbability, X, w, 0);
+    expectVectorClose(got, [1, 0, 1, 0], {
+      called: describeCall(name, [X, w, 0]),
+      oracle: "σ(1000) = 1 and σ(−1000) = 0 to Float64 precision",
+      rtol: VALUE_RTOL,
+      atol: UNDERFLOW_ATOL,
+      why: (a) =>
+        Number.isFinite(a)
+          ? undefined
+          : "e^1000 overflows to Infinity (and Infinity/Infinity is NaN): only ever exponentiate −|z|",
+    });
+  });
+
+  it("rejects a row whose length differs from w", () => {
+    expectRangeError(
+      name,
+      predictProbability,
+      [frozen([[1, 2], [3]]), frozen([1, 1]), 0],
+      "a row has the wrong length",
+    );
+  });
+});
+
+// ---------- task 2 ----------
+
+task("logistic-loss-and-gradient", () => {
+  const name = "logisticLossAndGradient";
+  type Result = { loss: number; gradW: number[]; gradB: number };
+  const evaluate = (X: Matrix, y: Vector, w: Vector, b: number, l2?: number): Result => {
+    const args =
+      l2 === undefined ? [frozen(X), frozen(y), frozen(w), b] : [frozen(X), frozen(y), frozen(w), b, l2];
+    const got = call(name, logisticLossAndGradient, ...args) as Result;
+    check(typeof got?.loss === "number" && Array.isArray(got.gradW) && typeof got.gradB === "number", {
+      called: describeCall(name, args),
+      got: describeValue(got),
+      expected: "{ loss: number, gradW: number[] (one entry per weight), gradB: number }",
+    });
+    return got;
+  };
+  const lossWhy = (n: number) => (got: number, want: number) =>
+    notFiniteWhy(got) ??
+    (isClose(got, n * want, 1e-9) ? "that is a sum over the examples: divide by n for the mean" : undefined);
+
+  it("computes log 2 and its gradient at zero weights", () => {
+    const [X, y] = [
+      [[1], [-2]],
+      [1, 0],
+    ];
+    const got = evaluate(X, y, [0], 0);
+    const called = describeCall(name, [X, y, [0], 0]);
+    expectClose(got.loss, Math.LN2, {
+      called: `${called}.loss`,
+      oracle: "σ(0) = ½ for both examples: −log ½ = log 2",
+      why: lossWhy(2),
+    });
+    expectVectorClose(got.gradW, [-0.75], {
+      called: `${called}.gradW`,
+      oracle: "½·[(½ − 1)·1 + (½ − 0)·(−2)]",
+      why: (a) =>
+        a === 0.75
+          ? "the sign is flipped: the error is σ(z) − y"
+          : a === -1.5
+            ? "a sum: divide by n = 2"
+            : undefined,
+    });
+    expectClose(got.gradB, 0, { called: `${called}.gradB`, oracle: "½·[(½ − 1) + (½ − 0)]" });
+  });
+
+  it("computes the mean log-loss on random data", () => {
+    const rng = suiteRng("logistic loss random");
+    const { X, y } = noisyData(rng, 20, 3);
+    const w = rng.normalVector(3);
+    const b = rng.normal();
+    expectClose(evaluate(X, y, w, b).loss, lossOracle(X, y, w, b), {
+      called: `${describeCall(name, [X, y, w, b])}.loss`,
+      oracle: "−(1/n)·Σ log of the probability given to the true label, computed in the suite",
+      rtol: VALUE_RTOL,
+      atol: VALUE_ATOL,
+      why: lossWhy(20),
+    });
+  });
+
+  const gradientCheck = (label: string, scale: number, l2: number | undefined) => {
+    it(label, () => {
+      const rng = suiteRng(label);
+      const { X, y } = noisyData(rng, 15, 3);
+      const points =
+        scale === 1 ? probePoints(rng, 4) : [rng.normalVector(4, scale), rng.normalVector(4, scale)];
+      for (const theta of points) {
+        const [w, b] = [theta.slice(0, 3), theta[3]!];
+        const got = evaluate(X, y, w, b, l2);
+        const flat = [...got.gradW, got.gradB];
+        explained(
+          () =>
+            expectGradient((t) => lossOracle(X, y, t.slice(0, 3), t[3]!, l2), {
+              name,
+              derivative: () => flat,
+              at: theta,
+              called: `${describeCall(name, l2 === undefined ? [X, y, w, b] : [X, y, w, b, l2])}: [...gradW, gradB]`,
+            }),
+          () => {
+            if (l2 && isCloseVector(flat, gradientOracle(X, y, w, b, l2, true)))
+              return "the bias is penalised too: the L2 term adds l2·w to gradW only, never to gradB";
+            return gradientRatioWhy(flat, gradientOracle(X, y, w, b, l2), X.length);
+          },
+        );
+      }
+    });
+  };
+  gradientCheck(
+    "gives the gradient of the mean log-loss at random weights (finite differences)",
+    1,
+    undefined,
+  );
+  gradientCheck(
+    "gives the gradient at saturated weights, where |z| reaches 100 (finite differences)",
+    25,
+    undefined,
+  );
+  gradientCheck("gives the gradient with an L2 penalty (finite differences)", 1, 0.3);
+
+  it("stays finite and correct when logits reach ±1000", () => {
+    const [X, y, w] = [[[1], [-1], [1], [-1]], [0, 1, 1, 0], [1000]];
+    const got = evaluate(X, y, w, 0);
+    const called = describeCall(name, [X, y, w, 0]);
+    expectClose(got.loss, 500, {
+      called: `${called}.loss`,
+      oracle: "two confident mistakes cost 1000 each, two confident hits cost e^(−1000) ≈ 0: mean 500",
+      rtol: VALUE_RTOL,
+      why: lossWhy(4),
+    });
+    expectVectorClose(got.gradW, [0.5], {
+      called: `${called}.gradW`,
+      oracle: "¼·[(1 − 0)·1 + (0 − 1)·(−1)]",
+      why: notFiniteWhy,
+    });
+    expectClose(got.gradB, 0, {
+      called: `${called}.gradB`,
+      oracle: "¼·[(1 − 0) + (0 − 1)]",
+      why: notFiniteWhy,
+    });
+  });
+
+  it("the L2 term penalises the weights and not the bias", () => {
+    const rng = suiteRng("logistic l2");
+    const { X, y } = noisyData(rng, 12, 3);
+    const [w, b, l2] = [rng.normalVector(3), 2 + rng.uniform(), 0.3];
+    const plain = evaluate(X, y, w, b, 0);
+    const penalised = evaluate(X, y, w, b, l2);
+    const called = describeCall(name, [X, y, w, b, l2]);
+    const penalty = 0.5 * l2 * squaredNorm(w);
+    expectClose(penalised.loss - plain.loss, penalty, {
+      called: `${called}.loss − (the same with l2 = 0)`,
+      oracle: "½·l2·‖w‖²",
+      rtol: 1e-8,
+      atol: 1e-12,
+      why: (got) => {
+        if (isClose(got, penalty + 0.5 * l2 * b * b, 1e-8))
+          return "the bias is penalised too: ‖w‖² covers the weights only";
+        if (isClose(got, 2 * penalty, 1e-8)) return "the penalty is l2·‖w‖²: it should be ½·l2·‖w‖²";
+        return undefined;
+      },
+    });
+    expectClose(penalised.gradB, plain.gradB, {
+      called: `${called}.gradB`,
+      oracle: "gradB with l2 = 0: the bias is not penalised",
+      rtol: 1e-12,
+      atol: 1e-15,
+      why: "the bias is penalised too: the L2 term never touches gradB",
+    });
+    expectVectorClose(
+      penalised.gradW.map((g, j) => g - plain.gradW[j]!),
+      w.map((wj) => l2 * wj),
+      {
+        called: `${called}.gradW − (the same with l2 = 0)`,
+        oracle: "l2·w, the gradient of ½·l2·‖w‖²",
+        rtol: 1e-8,
+        atol: 1e-12,
+        why: (got, want) => {
+          if (isClose(got, 2 * want, 1e-8)) return "that is 2·l2·w: the gradient of ½·l2·‖w‖² is l2·w";
+          if (Math.abs(got) <= 1e-9 * Math.abs(want)) return "l2 changes nothing in gradW: add l2·w to it";
+          return undefined;
+        },
+      },
+    );
+  });
+
+  it("rejects empty data and mismatched lengths", () => {
+    expectRangeError(name, logisticLossAndGradient, [frozen([]), frozen([]), frozen([1]), 0], "empty data");
+    expectRangeError(
+      name,
+      logisticLossAndGradient,
+      [frozen([[1], [2]]), frozen([1]), frozen([1]), 0],
+      "y has the wrong length",
+    );
+    expectRangeError(
+      name,
+      logisticLossAndGradient,
+      [frozen([[1], [2]]), frozen([1, 0]), frozen([1, 2]), 0],
+      "w has the wrong length",
+    );
+  });
+});
+
+function isCloseVector(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((x, k) => isClose(x, b[k]!, 1e-8, 1e-12));
+}
+
+// ---------- task 3 ----------
+
+task("train-logistic-regression", () => {
+  const name = "trainLogisticRegression";
+  type Trained = { w: number[]; b: number; lossHistory: number[] };
+  const train = (X: Matrix, y: Vector, options: object): Trained =>
+    call(name, trainLogisticRegression, frozen(X), frozen(y), frozen(options)) as Trained;
+
+  for (const [label, l2] of [
+    ["without a penalty", undefined],
+    ["with an L2 penalty on the weights only", 0.2],
+  ] as const) {
+    it(`full-batch training ${label} is gradient descent from zero, one loss per epoch after it`, () => {
+      const rng = suiteRng(`logistic full batch ${label}`);
+      const { X, y } = noisyData(rng, 30, 2);
+      const [learningRate, epochs] = [0.5, 20];
+      const options = l2 === undefined ? { learningRate, epochs } : { learningRate, epochs, l2 };
+      const oracle = gradientDescentOracle(X, y, learningRate, epochs, l2 ?? 0);
+      const called = describeCall(name, [X, y, options]);
+      const got = train(X, y, options);
+      const tolerance = { rtol: TRAJECTORY_RTOL, atol: TRAJECTORY_ATOL };
+      const history = Array.isArray(got?.lossHistory) ? got.lossHistory : [];
+      const matches = (want: readonly number[]) =>
+        history.length === want.length &&
+        history.every((v, k) => isClose(v, want[k]!, TRAJECTORY_RTOL, TRAJECTORY_ATOL));
+      const biasPenalised = () => gradientDescentOracle(X, y, learningRate, epochs, l2 ?? 0, true);
+      const trajectoryWhy = () => {
+        if (l2 === undefined) return undefined;
+        if (isClose(got.b, biasPenalised().b, 1e-8))
+          return "the bias is penalised too: the L2 term pulls on w only";
+        const unpenalised = gradientDescentOracle(X, y, learningRate, epochs, 0);
+        if (isClose(got.w[0]!, unpenalised.w[0]!, 1e-8))
+          return "options.l2 is ignored: pass it on to the loss and gradient";
+        return undefined;
+      };
+      // The README's reading records the penalised loss; the plain log-loss is accepted too.
+      if (!matches(oracle.plain.slice(1))) {
+        explained(
+          () =>
+            expectVectorClose(got?.lossHistory, oracle.regularised.slice(1), {
+              called: `${called}.lossHistory`,
+              oracle:
+                "the whole-data loss (½·l2·‖w‖² included) after each epoch of gradient descent from w = 0, b = 0",
+              ...tolerance,
+            }),
+          () => {
+            if (history.length === epochs + 1)
+              return "lossHistory has epochs + 1 entries: record one loss per epoch, after it";
+            if (matches(oracle.regularised.slice(0, -1)) || matches(oracle.plain.slice(0, -1)))
+              return "each loss is recorded before its epoch's updates: record it after the epoch";
+            return trajectoryWhy();
+          },
+        );
+      }
+      explained(
+        () =>
+          expectVectorClose(got.w, oracle.w, {
+            called: `${called}.w`,
+            oracle: "gradient descent computed in the suite",
+            ...tolerance,
+          }),
+        trajectoryWhy,
+      );
+      explained(
+        () =>
+          expectClose(got.b, oracle.b, {
+            called: `${called}.b`,
+            oracle: "gradient descent computed in the suite",
+            ...tolerance,
+          }),
+        trajectoryWhy,
+      );
+    });
+  }
+
+  for (const [label, options] of [
+    ["mini-batch", { learningRate: 0.5, epochs: 30, batchSize: 16 }],
+    ["full-batch", { learningRate: 1, epochs: 100 }],
+  ] as const) {
+    it(`${label} training reaches at least 95 % accuracy on a separable seeded set`, () => {
+      const rng = suiteRng(`logistic accuracy ${label}`);
+      const { X, y } = separableData(rng, 200);
+      const run = { ...options, seed: rng.int(1000) };
+      const got = train(X, y, run);
+      const z = logits(X, got?.w ?? [], got?.b ?? Number.NaN);
+      const share = z.filter((zi, i) => (zi >= 0 ? 1 : 0) === y[i]).length / X.length;
+      expectClose(Math.min(share, MIN_ACCURACY), MIN_ACCURACY, {
+        called: `accuracy of ${describeCall(name, [X, y, run])}`,
+        oracle: `at least ${MIN_ACCURACY * 100} % of the points on the right side of x·w + b = 0 (got ${(share * 100).toFixed(1)} %)`,
+        why: "the classes can be split by a line, so gradient descent on the log-loss should find one",
+      });
+      const losses = got.lossHistory;
+      check(Array.isArray(losses) && losses.length === run.epochs && losses.at(-1)! < losses[0]!, {
+        called: `${describeCall(name, [X, y, run])}.lossHistory`,
+        got: describeValue(losses),
+        expected: `${run.epochs} losses (one per epoch), ending lower than they start`,
+      });
+    });
+  }
+
+  it("the same seed gives the same weights; another seed gives other ones", () => {
+    const rng = suiteRng("logistic seeds");
+    const { X, y } = noisyData(rng, 30, 2);
+    const base = { learningRate: 0.3, epochs: 3, batchSize: 4 };
+    const fingerprint = (options: object) => {
+      const got = train(X, y, options);
+      return JSON.stringify([got?.w, got?.b]);
+    };
+    const [a, b, c] = [
+      fingerprint({ ...base, seed: 5 }),
+      fingerprint({ ...base, seed: 5 }),
+      fingerprint({ ...base, seed: 6 }),
+    ];
+    check(a === b, {
+      called: `${name}(X, y, { …, batchSize: 4, seed: 5 }), twice`,
+      got: `${a} then ${b}`,
+      expected: "identical weights",
+      why: "shuffle only with createRng(seed): the same seed must replay the same run",
+    });
+    check(a !== c, {
+      called: `${name}(X, y, { …, batchSize: 4, seed: 5 }) and seed: 6`,
+      got: "identical weights",
+      expected: "different weights (other shuffles)",
+      why: "the seed must drive the shuffling: create the generator with createRng(seed)",
+    });
+    check(fingerprint(base) === fingerprint({ ...base, seed: 0 }), {
+      called: `${name}(X, y, { …, batchSize: 4 }) and with seed: 0`,
+      got: "different weights",
+      expected: "identical weights: the seed defaults to 0",
+    });
+  });
+
+  it("rejects empty or mismatched data", () => {
+    const options = frozen({ learningRate: 0.1, epochs: 1 });
+    expectRangeError(name, trainLogisticRegression, [frozen([]), frozen([]), options], "empty data");
+    expectRangeError(
+      name,
+      trainLogisticRegression,
+      [frozen([[1], [2]]), frozen([1]), options],
+      "y has the wrong length",
+    );
+  });
+});
+
+// ---------- task 4 ----------
+
+task("accuracy", () => {
+  const name = "accuracy";
+  const countWhy = (n: number) => (got: number, want: number) => {
+    if (isClose(got, n * want)) return "that is the number of correct predictions: divide by n for a share";
+    if (isClose(got, 1 - want))
+      return "that is the share of mistakes: count the predictions that equal the label";
+    return undefined;
+  };
+
+  it("counts a probability equal to the threshold as class 1", () => {
+    const [p, labels] = [frozen([0.9, 0.4, 0.5, 0.2]), frozen([1, 0, 0, 0])];
+    expectClose(call(name, accuracy, p, labels), 0.75, {
+      called: describeCall(name, [p, labels]),
+      oracle: "predictions 1, 0, 1, 0 against labels 1, 0, 0, 0: three of four right",
+      why: (got) => (got === 1 ? "0.5 ≥ 0.5 predicts 1: compare with ≥, not >" : countWhy(4)(got, 0.75)),
+    });
+    const [q, ones] = [frozen([0.7, 0.3]), frozen([1, 1])];
+    expectClose(call(name, accuracy, q, ones, 0.3), 1, {
+      called: describeCall(name, [q, ones, 0.3]),
+      oracle: "both probabilities are ≥ 0.3, so both predict 1",
+      why: (got) => (got === 0.5 ? "0.3 ≥ 0.3 predicts 1: compare with ≥, not >" : undefined),
+    });
+  });
+
+  it("matches a direct count on random probabilities and thresholds", () => {
+    const rng = suiteRng("accuracy random");
+    for (const threshold of [undefined, 0.2 + 0.6 * rng.uniform(), 0.9]) {
+      const n = 10 + rng.int(40);
+      const p = rng.uniformVector(n);
+      const labels = p.map(() => rng.int(2));
+      const cut = threshold ?? 0.5;
+      const want = p.filter((pi, i) => (pi >= cut ? 1 : 0) === labels[i]).length / n;
+      const args =
+        threshold === undefined ? [frozen(p), frozen(labels)] : [frozen(p), frozen(labels), threshold];
+      expectClose(call(name, accuracy, ...args), want, {
+        called: describeCall(name, args),
+        oracle: `the share of i with (p[i] ≥ ${threshold === undefined ? "0.5, the default" : "threshold"} ? 1 : 0) === labels[i]`,
+        rtol: VALUE_RTOL,
+        why: countWhy(n),
+      });
+    }
+  });
+
+  it("rejects empty or mismatched inputs", () => {
+    expectRangeError(name, accuracy, [frozen([]), frozen([])], "empty inputs");
+    expectRangeError(name, accuracy, [frozen([0.2, 0.8]), frozen([1])], "lengths differ");
+  });
+});

@@ -1,0 +1,15 @@
+/** Known bug: each slot draws a random index independently, so some repeat and some never appear. */
+import { createRng, type Rng } from "@calcml/math";
+import { miniBatches as correct } from "../../../../solutions/09-linear-regression/linear-regression.ts";
+
+export * from "../../../../solutions/09-linear-regression/linear-regression.ts";
+export const knownBug = { task: "mini-batches", feedback: /permutation/ };
+
+export function miniBatches(n: number, batchSize: number, rng: Rng): number[][] {
+  correct(n, batchSize, createRng(0)); // keeps the input checks
+  const batches: number[][] = [];
+  for (let start = 0; start < n; start += batchSize) {
+    batches.push(Array.from({ length: Math.min(batchSize, n - start) }, () => rng.int(n)));
+  }
+  return batches;
+}
