@@ -27,7 +27,7 @@ export type AdamWOptions = AdamOptions & { weightDecay?: number };
  * Step 1 equals plain gradient descent (or `(1 + μ)·γ·g` with Nesterov).
  *
  * @param options `learningRate` γ (required), `momentum` μ = 0.9, `nesterov` = false.
- * @throws RangeError when params and grad differ in length.
+ * @throws RangeError when params and grad differ in length; the message starts with `momentumStep`.
  * @example momentumStep([1], [2], undefined, { learningRate: 0.1 }) // params [0.8], velocity [2]
  */
 export function momentumStep(
@@ -45,6 +45,7 @@ export function momentumStep(
  * `θ ← θ − γ·g / (√s + ε)`. Coordinates that have seen large gradients take smaller steps.
  *
  * @param options `learningRate` γ = 1e-2, `eps` ε = 1e-10.
+ * @throws RangeError when params and grad differ in length; the message starts with `adagradStep`.
  * @example adagradStep([1], [2], undefined) // s = 4, θ = 1 − 0.01·2/2 = 0.99
  */
 export function adagradStep(
@@ -62,6 +63,7 @@ export function adagradStep(
  * `θ ← θ − γ·g / (√v + ε)`, with ε added after the square root.
  *
  * @param options `learningRate` γ = 1e-2, `decay` α = 0.99, `eps` ε = 1e-8.
+ * @throws RangeError when params and grad differ in length; the message starts with `rmspropStep`.
  * @example rmspropStep([1], [2], undefined) // v = 0.04, θ = 1 − 0.01·2/0.2 = 0.9
  */
 export function rmspropStep(
@@ -80,6 +82,7 @@ export function rmspropStep(
  * Thanks to the correction, step 1 moves every coordinate by almost exactly γ.
  *
  * @param options `learningRate` γ = 1e-3, `beta1` β₁ = 0.9, `beta2` β₂ = 0.999, `eps` ε = 1e-8.
+ * @throws RangeError when params and grad differ in length; the message starts with `adamStep`.
  * @example adamStep([1], [5], undefined, {}) // θ ≈ 1 − 0.001 (= 0.999), state { m: [0.5], v: [0.025], t: 1 }
  */
 export function adamStep(
@@ -98,6 +101,7 @@ export function adamStep(
  * L2), the decay is not rescaled by Adam: with g = 0, θ shrinks by exactly (1 − γλ).
  *
  * @param options Adam's options and `weightDecay` λ = 1e-2.
+ * @throws RangeError when params and grad differ in length.
  * @example adamwStep([1], [0], undefined, { learningRate: 0.1 }) // θ = 1·(1 − 0.1·0.01) = 0.999
  */
 export function adamwStep(

@@ -67,7 +67,11 @@ export class Value {
     throw new Error("TODO: implement Value.div");
   }
 
-  /** Task 1. `thisᵖ` for a number p; local derivative `p·thisᵖ⁻¹`. @example new Value(3).pow(2).data // 9 */
+  /**
+   * Task 1. `thisᵖ` for a number p; local derivative `p·thisᵖ⁻¹`. For p = 0 write the derivative as 0:
+   * at x = 0, `0 * 0 ** -1` is `0 · Infinity`, which is NaN.
+   * @example new Value(3).pow(2).data // 9
+   */
   pow(p: number): Value {
     // TODO: x ** p, with local derivative p·x^(p − 1) (0 when p = 0).
     throw new Error("TODO: implement Value.pow");
@@ -85,7 +89,11 @@ export class Value {
     throw new Error("TODO: implement Value.exp");
   }
 
-  /** Task 1. `ln x`; local derivative `1/x` (NaN for x < 0, as `Math.log`). @example new Value(1).log().data // 0 */
+  /**
+   * Task 1. `ln x`, as `Math.log` computes it (NaN for x < 0, −Infinity at 0); local derivative `1/x`,
+   * just `1 / x` with no special case outside the domain.
+   * @example new Value(1).log().data // 0
+   */
   log(): Value {
     // TODO: the natural logarithm, with local derivative 1/x.
     throw new Error("TODO: implement Value.log");
@@ -104,7 +112,8 @@ export class Value {
   }
 
   /**
-   * Task 1. `σ(x) = 1/(1 + e⁻ˣ)`; local derivative `σ(x)·(1 − σ(x))`. Stable for large |x|.
+   * Task 1. `σ(x) = 1/(1 + e⁻ˣ)`; local derivative `σ(x)·(1 − σ(x))`. Stable for large |x|: use
+   * `1/(1 + e⁻ˣ)` for x ≥ 0 and the equal `eˣ/(1 + eˣ)` for x < 0, so the exponent is never positive.
    * @example new Value(0).sigmoid().data // 0.5
    */
   sigmoid(): Value {
@@ -117,6 +126,7 @@ export class Value {
    * it depends on in reverse topological order (each after all the values computed from it) and, for
    * each edge, add `local derivative × grad` to the input's `grad` (`+=`: a value used twice collects
    * both). The order is built without recursion, so a 100 000-node chain cannot overflow the stack.
+   * It never resets any other `grad`: a second pass adds to the first, and only `zeroGrad` resets.
    *
    * @example const x = new Value(3); const y = x.mul(x); y.backward(); x.grad // 6
    */
@@ -146,7 +156,8 @@ export function gradientOf(f: (xs: Value[]) => Value, x: Vector): { value: numbe
 
 /**
  * Task 4. Sets `grad = 0` on every value given (an array, a Set, any iterable), leaving `data` alone.
- * Call it between backward passes: `backward()` adds to whatever `grad` already holds.
+ * Call it between backward passes: `backward()` adds to whatever `grad` already holds. It resets only
+ * the values you pass; nothing lists a graph's nodes for you, so keep them as you build the graph.
  *
  * @example zeroGrad([w, b]); w.grad // 0
  */

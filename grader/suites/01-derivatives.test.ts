@@ -2,7 +2,7 @@ import type { Rng, ScalarFn } from "@calcml/math";
 import * as lesson from "@lesson/01-derivatives";
 import { it } from "vitest";
 import {
-  CheckError,
+  callLearner,
   check,
   describeCall,
   describeValue,
@@ -13,9 +13,10 @@ import {
   isClose,
   labelled,
   probePoints,
+  type Suspect,
   suiteRng,
   task,
-  wrapLearnerError,
+  whyFrom,
 } from "../src/checks/index.ts";
 
 const { forwardDifference, centralDifference, polyEval, polyDerivative, tangentLine, stepSizeErrors } =
@@ -32,15 +33,10 @@ const CENTRAL_DEFAULT_STEP = 1e-5;
 const ROUNDING_SAFETY = 16;
 /** Oracles computed in closed form: only floating-point rounding separates them from a correct answer. */
 const CLOSED_FORM_RTOL = 1e-12;
-/** A wrong answer this close to a known wrong formula is named in the feedback. */
-const SUSPECT_RTOL = 1e-6;
 /** The V-shape test: steps 10⁻¹ … 10⁻¹⁵, and how much larger than the smallest error both ends must be
  * (in 200 000 calibration runs on eˣ over [−1, 1] the smaller end was always at least 60× larger). */
 const V_STEPS = Array.from({ length: 15 }, (_, k) => 10 ** -(k + 1));
 const V_RISE = 10;
-const MUTATION_WHY =
-  "it tried to change an array it was given (the grader passes frozen arrays): copy it first, e.g. with slice()";
-const FROZEN_WRITE = /read[- ]only|not extensible|frozen|Cannot (add|delete|assign)/i;
 
 /** What the feedback says when an answer matches a known wrong formula. */
 const WHY = {
@@ -89,33 +85,6 @@ const WHY = {
 } as const;
 
 // ---------- local helpers ----------
-
-/** `callLearner`, except that a write to a frozen input is reported as the mutation it is. */
-function callPure<R>(name: string, fn: (...args: never[]) => R, ...args: unknown[]): R {
-  try {
-    return (fn as (...a: unknown[]) => R)(...args);
-  } catch (error) {
-    if (error instanceof TypeError && FROZEN_WRITE.test(error.message)) {
-      const got = `it threw TypeError: ${error.message}`;
-      throw new CheckError({ called: describeCall(name, args), got, why: MUTATION_WHY });
-    }
-    throw wrapLearnerError(error, describeCall(name, args));
-  }
-}
-
-/** A wrong formula learners often use, its value here, and what to say when the answer matches it. */
-interface Suspect {
-  value: number;
-  why: string;
-}
-
-/** Names the suspect that `got` matches (and `expected` does not), for `expectClose`'s `why`. */
-function whyFrom(suspects: readonly Suspect[], atol: number) {
-  return (got: number, expected: number): string | undefined =>
-    suspects.find(
-      (s) => isClose(got, s.value, SUSPECT_RTOL, atol) && !isClose(expected, s.value, SUSPECT_RTOL, atol),
-    )?.why;
-}
 
 /** `a·x³ + b·x² + c·x + d` as `[d, c, b, a]` (constant first, as in the lesson). */
 type Cubic = readonly [number, number, number, number];
@@ -197,7 +166,7 @@ task("forward-difference", () => {
         const slope = cubicSlope(p, x);
         const tilt = h * (3 * a * x + b);
         const atol = roundingAllowance(p, x, h);
-        expectClose(callPure("forwardDifference", forwardDifference, f, x, h), slope + tilt + a * h * h, {
+        expectClose(callLearner("forwardDifference", forwardDifference, f, x, h), slope + tilt + a * h * h, {
           called: describeCall("forwardDifference", [f, x, h]),
           oracle: "f'(x) + h·(3ax + b) + a·h², the forward difference of a cubic worked out by hand",
           rtol: CLOSED_FORM_RTOL,
@@ -220,7 +189,7 @@ task("forward-difference", () => {
     const parabola = labelled("x ↦ x²", (x: number) => x * x);
     for (const x of [0, 0.5]) {
       // (f(x + h) − f(x)) / h = 2x + h exactly for a parabola, so the answer reveals the step.
-      const got = callPure("forwardDifference", forwardDifference, parabola, x);
+      const got = callLearner("forwardDifference", forwardDifference, parabola, x);
       expectClose(got, 2 * x + FORWARD_DEFAULT_STEP, {
         called: describeCall("forwardDifference", [parabola, x]),
         oracle: "2x + h with h = 1e-6 (the forward difference of x² is exactly 2x + h)",
@@ -240,7 +209,7 @@ task("forward-difference", () => {
     for (const { f, df, bound } of SMOOTH) {
       for (const [x] of probePoints(rng, 1) as [number][]) {
         const atol = accuracyBound(1, bound, x, FORWARD_DEFAULT_STEP);
-        expectClose(callPure("forwardDifference", forwardDifference, f, x), df(x), {
+        expectClose(callLearner("forwardDifference", forwardDifference, f, x), df(x), {
           called: describeCall("forwardDifference", [f, x]),
           oracle: "the exact derivative",
           rtol: CLOSED_FORM_RTOL,
@@ -265,7 +234,7 @@ task("central-difference", () => {
         const tilt = h * (3 * a * x + b);
         const central = slope + a * h * h;
         const atol = roundingAllowance(p, x, h);
-        expectClose(callPure("centralDifference", centralDifference, f, x, h), central, {
+        expectClose(callLearner("centralDifference", centralDifference, f, x, h), central, {
           called: describeCall("centralDifference", [f, x, h]),
           oracle: "f'(x) + a·h², the central difference of a cubic worked out by hand",
           rtol: CLOSED_FORM_RTOL,
@@ -287,7 +256,7 @@ task("central-difference", () => {
   it("uses the default step h = 1e-5 when none is given", () => {
     const cube = labelled("x ↦ x³", (x: number) => x * x * x);
     // At x = 0 the central difference of x³ is ((h³) − (−h³)) / 2h = h² exactly.
-    const got = callPure("centralDifference", centralDifference, cube, 0);
+    const got = callLearner("centralDifference", centralDifference, cube, 0);
     expectClose(got, CENTRAL_DEFAULT_STEP ** 2, {
       called: describeCall("centralDifference", [cube, 0]),
       oracle: "h² with h = 1e-5 (the central difference of x³ at 0 is exactly h²)",
@@ -305,7 +274,7 @@ task("central-difference", () => {
     for (const { f, df, bound } of SMOOTH) {
       for (const [x] of probePoints(rng, 1) as [number][]) {
         const atol = accuracyBound(2, bound, x, CENTRAL_DEFAULT_STEP);
-        expectClose(callPure("centralDifference", centralDifference, f, x), df(x), {
+        expectClose(callLearner("centralDifference", centralDifference, f, x), df(x), {
           called: describeCall("centralDifference", [f, x]),
           oracle: "the exact derivative",
           rtol: CLOSED_FORM_RTOL,
@@ -350,7 +319,7 @@ task("poly-eval", () => {
   it("evaluates 3x³ + 2x² − 4x + 7, written [7, −4, 2, 3]", () => {
     const coeffs = frozen([7, -4, 2, 3]);
     for (const x of [0, 1, 2, -1, 0.5, -3]) {
-      expectClose(callPure("polyEval", polyEval, coeffs, x), 7 - 4 * x + 2 * x ** 2 + 3 * x ** 3, {
+      expectClose(callLearner("polyEval", polyEval, coeffs, x), 7 - 4 * x + 2 * x ** 2 + 3 * x ** 3, {
         called: describeCall("polyEval", [coeffs, x]),
         oracle: "7 − 4x + 2x² + 3x³",
         why: whyFrom(polySuspects(coeffs, x), 1e-12),
@@ -363,7 +332,7 @@ task("poly-eval", () => {
     for (let trial = 0; trial < 8; trial++) {
       const coeffs = frozen(Array.from({ length: 2 + rng.int(8) }, () => rng.int(19) - 9));
       const x = rng.int(11) - 5;
-      expectClose(callPure("polyEval", polyEval, coeffs, x), bigPolyValue(coeffs, x), {
+      expectClose(callLearner("polyEval", polyEval, coeffs, x), bigPolyValue(coeffs, x), {
         called: describeCall("polyEval", [coeffs, x]),
         oracle: "Σ coeffs[i]·xⁱ in exact integer (BigInt) arithmetic",
         why: whyFrom(polySuspects(coeffs, x), 1e-12),
@@ -378,7 +347,7 @@ task("poly-eval", () => {
       for (const [x] of probePoints(rng, 1) as [number][]) {
         const { value, size } = powerSum(coeffs, x);
         const atol = 4 * coeffs.length * EPS * size;
-        expectClose(callPure("polyEval", polyEval, coeffs, x), value, {
+        expectClose(callLearner("polyEval", polyEval, coeffs, x), value, {
           called: describeCall("polyEval", [coeffs, x]),
           oracle: "Σ coeffs[i]·xⁱ by explicit powers",
           rtol: CLOSED_FORM_RTOL,
@@ -396,7 +365,7 @@ task("poly-eval", () => {
       [[0, 0, 0], 4],
     ] as const) {
       const input = frozen([...coeffs]);
-      expectClose(callPure("polyEval", polyEval, input, x), coeffs[0], {
+      expectClose(callLearner("polyEval", polyEval, input, x), coeffs[0], {
         called: describeCall("polyEval", [input, x]),
         oracle: "the constant term, whatever x is",
         why: whyFrom([{ value: coeffs[0] * x, why: WHY.polyShifted }], 1e-12),
@@ -440,14 +409,14 @@ function expectDerivative(
 task("poly-derivative", () => {
   it("turns [7, −4, 2, 3] into [−4, 4, 9]", () => {
     const coeffs = frozen([7, -4, 2, 3]);
-    const got = callPure("polyDerivative", polyDerivative, coeffs);
+    const got = callLearner("polyDerivative", polyDerivative, coeffs);
     expectDerivative(coeffs, got, [-4, 4, 9], "d/dx (3x³ + 2x² − 4x + 7) = 9x² + 4x − 4");
   });
 
   it("gives [0] for a constant", () => {
     for (const c of [7, 0, -2.5]) {
       const coeffs = frozen([c]);
-      const got = callPure("polyDerivative", polyDerivative, coeffs);
+      const got = callLearner("polyDerivative", polyDerivative, coeffs);
       check(sameArray(got, [0]), () => ({
         called: describeCall("polyDerivative", [coeffs]),
         got: describeValue(got),
@@ -461,7 +430,7 @@ task("poly-derivative", () => {
     const rng = suiteRng("derivative power rule");
     for (let trial = 0; trial < 6; trial++) {
       const coeffs = frozen(rng.normalVector(2 + rng.int(8)));
-      const got = callPure("polyDerivative", polyDerivative, coeffs);
+      const got = callLearner("polyDerivative", polyDerivative, coeffs);
       const expected = coeffs.slice(1).map((c, k) => c * (k + 1));
       expectDerivative(coeffs, got, expected, "entry i − 1 is i·coeffs[i] (power rule)");
     }
@@ -471,7 +440,7 @@ task("poly-derivative", () => {
     const rng = suiteRng("derivative finite differences");
     for (let trial = 0; trial < 3; trial++) {
       const coeffs = frozen(rng.normalVector(2 + rng.int(6)));
-      const derivative = callPure("polyDerivative", polyDerivative, coeffs);
+      const derivative = callLearner("polyDerivative", polyDerivative, coeffs);
       for (const at of probePoints(rng, 1)) {
         expectGradient((p) => powerSum(coeffs, p[0] as number).value, {
           name: "polyDerivative",
@@ -513,7 +482,7 @@ task("tangent-line", () => {
   it("touches y = x² with slope 2x0 and intercept −x0²", () => {
     for (const x0 of [3, -1, 0.5]) {
       const called = describeCall("tangentLine", [parabola, parabolaSlope, x0]);
-      const line = expectLine(callPure("tangentLine", tangentLine, parabola, parabolaSlope, x0), called);
+      const line = expectLine(callLearner("tangentLine", tangentLine, parabola, parabolaSlope, x0), called);
       expectClose(line.slope, 2 * x0, {
         called: `${called}.slope`,
         oracle: "df(x0) = 2·x0",
@@ -535,7 +504,7 @@ task("tangent-line", () => {
       const df = labelled("its exact derivative", (x: number) => cubicSlope(p, x));
       const x0 = rng.normal(0, 2);
       const called = describeCall("tangentLine", [f, df, x0]);
-      const line = expectLine(callPure("tangentLine", tangentLine, f, df, x0), called);
+      const line = expectLine(callLearner("tangentLine", tangentLine, f, df, x0), called);
       expectClose(line.slope, df(x0), {
         called: `${called}.slope`,
         oracle: "df(x0), the exact derivative it was given",
@@ -561,7 +530,7 @@ task("tangent-line", () => {
       const derivative = labelled(`its derivative`, (x: number) => df(x));
       for (const [x0] of probePoints(rng, 1) as [number][]) {
         const called = describeCall("tangentLine", [f, derivative, x0]);
-        const line = expectLine(callPure("tangentLine", tangentLine, f, derivative, x0), called);
+        const line = expectLine(callLearner("tangentLine", tangentLine, f, derivative, x0), called);
         expectGradient((q) => f(q[0] as number), {
           name: "tangentLine",
           called: `${called}.slope`,
@@ -611,7 +580,7 @@ function expectCubicErrors(p: Cubic, x: number, steps: readonly number[]): void 
   const input = frozen([...steps]);
   const called = describeCall("stepSizeErrors", [f, df, x, input]);
   const errors = expectErrors(
-    callPure("stepSizeErrors", stepSizeErrors, f, df, x, input),
+    callLearner("stepSizeErrors", stepSizeErrors, f, df, x, input),
     steps.length,
     called,
   );
@@ -665,7 +634,7 @@ task("step-size-errors", () => {
       const x = uniformInUnit(rng);
       const called = describeCall("stepSizeErrors", [f, df, x, steps]);
       const errors = expectErrors(
-        callPure("stepSizeErrors", stepSizeErrors, f, df, x, steps),
+        callLearner("stepSizeErrors", stepSizeErrors, f, df, x, steps),
         steps.length,
         called,
       );
@@ -698,7 +667,7 @@ task("step-size-errors", () => {
       const x = uniformInUnit(rng);
       const called = describeCall("stepSizeErrors", [f, df, x, steps]);
       const errors = expectErrors(
-        callPure("stepSizeErrors", stepSizeErrors, f, df, x, steps),
+        callLearner("stepSizeErrors", stepSizeErrors, f, df, x, steps),
         steps.length,
         called,
       );

@@ -2,7 +2,7 @@ import { centralDifference, type Rng, type ScalarField, type Vector } from "@cal
 import * as lesson from "@lesson/02-gradients";
 import { it } from "vitest";
 import {
-  CheckError,
+  callLearner,
   check,
   describeCall,
   describeValue,
@@ -10,14 +10,17 @@ import {
   expectGradient,
   expectRangeError,
   expectVectorClose,
+  explained,
   formatNumber,
   frozen,
   isClose,
   labelled,
   probePoints,
+  SUSPECT_RTOL,
+  type Suspect,
   suiteRng,
   task,
-  wrapLearnerError,
+  whyFrom,
 } from "../src/checks/index.ts";
 
 const {
@@ -43,14 +46,9 @@ const CLOSED_FORM_RTOL = 1e-12;
 const EXACT_RTOL = 8 * EPS;
 /** A unit vector's length may be off by rounding only. */
 const UNIT_LENGTH_TOL = 1e-12;
-/** A wrong answer this close to a known wrong formula is named in the feedback. */
-const SUSPECT_RTOL = 1e-6;
 /** NUMERICS.md pass rule, used where the suite compares with a finite difference itself. */
 const FD_RTOL = 1e-4;
 const FD_ATOL = 1e-6;
-const MUTATION_WHY =
-  "it tried to change an array it was given (the grader passes frozen arrays): copy the point first, e.g. x.slice(), and change the copy";
-const FROZEN_WRITE = /read[- ]only|not extensible|frozen|Cannot (add|delete|assign)/i;
 
 /** What the feedback says when an answer matches a known wrong formula. */
 const WHY = {
@@ -85,32 +83,6 @@ const WHY = {
 
 // ---------- local helpers ----------
 
-/** `callLearner`, except that a write to a frozen input is reported as the mutation it is. */
-function callPure<R>(name: string, fn: (...args: never[]) => R, ...args: unknown[]): R {
-  try {
-    return (fn as (...a: unknown[]) => R)(...args);
-  } catch (error) {
-    if (error instanceof TypeError && FROZEN_WRITE.test(error.message)) {
-      const got = `it threw TypeError: ${error.message}`;
-      throw new CheckError({ called: describeCall(name, args), got, why: MUTATION_WHY });
-    }
-    throw wrapLearnerError(error, describeCall(name, args));
-  }
-}
-
-interface Suspect<T> {
-  value: T;
-  why: string;
-}
-
-/** Names the suspect that `got` matches (and `expected` does not), for `expectClose`'s `why`. */
-function whyFrom(suspects: readonly Suspect<number>[], atol = 1e-12) {
-  return (got: number, expected: number): string | undefined =>
-    suspects.find(
-      (s) => isClose(got, s.value, SUSPECT_RTOL, atol) && !isClose(expected, s.value, SUSPECT_RTOL, atol),
-    )?.why;
-}
-
 const sameVector = (a: unknown, b: readonly number[], atol = 1e-12): boolean =>
   Array.isArray(a) &&
   a.length === b.length &&
@@ -123,17 +95,6 @@ function vectorWhy(
   suspects: readonly Suspect<readonly number[]>[],
 ) {
   return suspects.find((s) => sameVector(got, s.value) && !sameVector(expected, s.value))?.why;
-}
-
-/** Runs a check; if it fails, appends the diagnosis (computed from the learner's answer). */
-function withWhy(why: string | undefined, run: () => void): void {
-  try {
-    run();
-  } catch (error) {
-    if (why !== undefined && error instanceof CheckError)
-      throw new CheckError(`${error.message}\nWhy:      ${why}`);
-    throw error;
-  }
 }
 
 const uniformPoint = (rng: Rng, n: number): number[] => rng.uniformVector(n, -1, 1);
@@ -233,7 +194,7 @@ task("partial-derivative", () => {
         for (const h of EXPLICIT_STEPS) {
           const { central, allAtOnce, forward } = cubicSuspects(field, x, i, h);
           const atol = (ROUNDING_SAFETY * EPS * field.size(x, h)) / h;
-          expectClose(callPure("partialDerivative", partialDerivative, field.f, x, i, h), central, {
+          expectClose(callLearner("partialDerivative", partialDerivative, field.f, x, i, h), central, {
             called: describeCall("partialDerivative", [field.f, x, i, h]),
             oracle: "∂f/∂xᵢ + cᵢ·h², the central difference of the cubic worked out by hand",
             rtol: CLOSED_FORM_RTOL,
@@ -257,7 +218,7 @@ task("partial-derivative", () => {
     const x = frozen(uniformPoint(rng, 4));
     for (let i = 0; i < x.length; i++) {
       const { g, points } = recording(wave.f);
-      callPure("partialDerivative", partialDerivative, g, x, i, 0.01);
+      callLearner("partialDerivative", partialDerivative, g, x, i, 0.01);
       const called = describeCall("partialDerivative", [wave.f, x, i, 0.01]);
       const stray = points.find((p) => p.length !== x.length || movedCoordinates(p, x).some((j) => j !== i));
       check(stray === undefined, () => ({
@@ -285,7 +246,7 @@ task("partial-derivative", () => {
       (x: Vector) => (x[1] as number) ** 3 + (x[0] as number) * (x[2] as number),
     );
     const x = frozen([0.5, 0, 0]);
-    expectClose(callPure("partialDerivative", partialDerivative, f, x, 1), DEFAULT_STEP ** 2, {
+    expectClose(callLearner("partialDerivative", partialDerivative, f, x, 1), DEFAULT_STEP ** 2, {
       called: describeCall("partialDerivative", [f, x, 1]),
       oracle: "h² with h = 1e-5 (the central difference of x₁³ at x₁ = 0 is exactly h²)",
       rtol: 1e-9,
@@ -303,7 +264,7 @@ task("partial-derivative", () => {
         const x = frozen(at);
         const exact = wave.grad(x);
         for (let i = 0; i < n; i++) {
-          expectClose(callPure("partialDerivative", partialDerivative, wave.f, x, i), exact[i] as number, {
+          expectClose(callLearner("partialDerivative", partialDerivative, wave.f, x, i), exact[i] as number, {
             called: describeCall("partialDerivative", [wave.f, x, i]),
             oracle: "the exact partial derivative",
             rtol: CLOSED_FORM_RTOL,
@@ -338,7 +299,7 @@ task("numerical-gradient", () => {
         const rows = x.map((_, i) => cubicSuspects(field, x, i, h));
         const expected = rows.map((r) => r.central);
         const atol = (ROUNDING_SAFETY * EPS * field.size(x, h)) / h;
-        const got = callPure("numericalGradient", numericalGradient, field.f, x, h);
+        const got = callLearner("numericalGradient", numericalGradient, field.f, x, h);
         const why = vectorWhy(got, expected, [
           { value: rows.map((r) => r.allAtOnce), why: WHY.allAtOnce },
           { value: rows.map((r) => r.forward), why: WHY.gradientForward },
@@ -359,7 +320,7 @@ task("numerical-gradient", () => {
     const rng = suiteRng("gradient moves one");
     const x = frozen(uniformPoint(rng, 4));
     const { g, points } = recording(wave.f);
-    callPure("numericalGradient", numericalGradient, g, x, 0.01);
+    callLearner("numericalGradient", numericalGradient, g, x, 0.01);
     const called = describeCall("numericalGradient", [wave.f, x, 0.01]);
     const stray = points.find((p) => p.length !== x.length || movedCoordinates(p, x).length > 1);
     check(stray === undefined, () => ({
@@ -380,7 +341,7 @@ task("numerical-gradient", () => {
   it("uses the default step h = 1e-5 when none is given", () => {
     const cubes = labelled("x ↦ Σ xᵢ³", (x: Vector) => sum(x.map((v) => v ** 3)));
     const x = frozen([0, 0, 0]);
-    expectVectorClose(callPure("numericalGradient", numericalGradient, cubes, x), [1e-10, 1e-10, 1e-10], {
+    expectVectorClose(callLearner("numericalGradient", numericalGradient, cubes, x), [1e-10, 1e-10, 1e-10], {
       called: describeCall("numericalGradient", [cubes, x]),
       oracle: "h² in every entry with h = 1e-5 (the central difference of xᵢ³ at 0 is exactly h²)",
       rtol: 1e-9,
@@ -393,7 +354,7 @@ task("numerical-gradient", () => {
     for (const n of [1, 2, 6]) {
       for (const at of probePoints(rng, n)) {
         const x = frozen(at);
-        expectVectorClose(callPure("numericalGradient", numericalGradient, wave.f, x), wave.grad(x), {
+        expectVectorClose(callLearner("numericalGradient", numericalGradient, wave.f, x), wave.grad(x), {
           called: describeCall("numericalGradient", [wave.f, x]),
           oracle: "the exact gradient",
           rtol: CLOSED_FORM_RTOL,
@@ -431,7 +392,7 @@ task("gradient-of-x2y-plus-3y2", () => {
       [3, -1],
     ] as const) {
       const p = frozen([x, y]);
-      const got = callPure("gradXSquaredYPlus3YSquared", gradXSquaredYPlus3YSquared, p);
+      const got = callLearner("gradXSquaredYPlus3YSquared", gradXSquaredYPlus3YSquared, p);
       const expected = [2 * x * y, x * x + 6 * y];
       const why = vectorWhy(got, expected, x2y3y2Suspects([x, y]));
       expectVectorClose(got, expected, {
@@ -447,10 +408,11 @@ task("gradient-of-x2y-plus-3y2", () => {
     for (let round = 0; round < 2; round++) {
       for (const at of probePoints(rng, 2)) {
         const p = frozen(at);
-        const got = callPure("gradXSquaredYPlus3YSquared", gradXSquaredYPlus3YSquared, p);
+        const got = callLearner("gradXSquaredYPlus3YSquared", gradXSquaredYPlus3YSquared, p);
         const [x, y] = at as [number, number];
-        withWhy(vectorWhy(got, [2 * x * y, x * x + 6 * y], x2y3y2Suspects([x, y])), () =>
-          expectGradient(x2y3y2, { name: "gradXSquaredYPlus3YSquared", derivative: () => got, at: p }),
+        explained(
+          () => expectGradient(x2y3y2, { name: "gradXSquaredYPlus3YSquared", derivative: () => got, at: p }),
+          () => vectorWhy(got, [2 * x * y, x * x + 6 * y], x2y3y2Suspects([x, y])),
         );
       }
     }
@@ -461,7 +423,7 @@ task("gradient-of-x2y-plus-3y2", () => {
     for (let trial = 0; trial < 6; trial++) {
       const [x, y] = rng.normalVector(2, 2) as [number, number];
       const p = frozen([x, y]);
-      const got = callPure("gradXSquaredYPlus3YSquared", gradXSquaredYPlus3YSquared, p);
+      const got = callLearner("gradXSquaredYPlus3YSquared", gradXSquaredYPlus3YSquared, p);
       expectVectorClose(got, [2 * x * y, x * x + 6 * y], {
         called: describeCall("gradXSquaredYPlus3YSquared", [p]),
         oracle: "[2xy, x² + 6y], exact to rounding",
@@ -505,7 +467,7 @@ task("gradient-of-sum-of-squares", () => {
   it("gives (2, −4, 6) at (1, −2, 3)", () => {
     for (const at of [[1, -2, 3], [0.5], [0, 0]]) {
       const p = frozen(at);
-      const got = callPure("gradSumOfSquares", gradSumOfSquares, p);
+      const got = callLearner("gradSumOfSquares", gradSumOfSquares, p);
       const why = sumOfSquaresWhy(got, p);
       expectVectorClose(
         got,
@@ -524,9 +486,10 @@ task("gradient-of-sum-of-squares", () => {
     for (const n of [1, 2, 7, 50]) {
       for (const at of probePoints(rng, n)) {
         const p = frozen(at);
-        const got = callPure("gradSumOfSquares", gradSumOfSquares, p);
-        withWhy(sumOfSquaresWhy(got, p), () =>
-          expectGradient(sumOfSquares, { name: "gradSumOfSquares", derivative: () => got, at: p }),
+        const got = callLearner("gradSumOfSquares", gradSumOfSquares, p);
+        explained(
+          () => expectGradient(sumOfSquares, { name: "gradSumOfSquares", derivative: () => got, at: p }),
+          () => sumOfSquaresWhy(got, p),
         );
       }
     }
@@ -535,7 +498,7 @@ task("gradient-of-sum-of-squares", () => {
   it("computes the exact formula, not a finite-difference estimate", () => {
     const rng = suiteRng("sum of squares exact");
     const p = frozen(rng.normalVector(10, 3));
-    const got = callPure("gradSumOfSquares", gradSumOfSquares, p);
+    const got = callLearner("gradSumOfSquares", gradSumOfSquares, p);
     expectVectorClose(
       got,
       p.map((v) => 2 * v),
@@ -576,7 +539,7 @@ task("directional-derivative", () => {
       [[1, -2, 2], [-2, 0, 0], -1],
     ] as const) {
       const [g, d] = [frozen([...grad]), frozen([...direction])];
-      expectClose(callPure("directionalDerivative", directionalDerivative, g, d), expected, {
+      expectClose(callLearner("directionalDerivative", directionalDerivative, g, d), expected, {
         called: describeCall("directionalDerivative", [g, d]),
         oracle: "∇f · direction / ‖direction‖",
         why: whyFrom(directionalSuspects(g, d)),
@@ -592,7 +555,7 @@ task("directional-derivative", () => {
       for (const scale of [1e-3, 1, 7.5, 1e4]) {
         const d = frozen(unit.map((v) => v * scale));
         const expected = dotOf(g, unit) / lengthOf(unit);
-        expectClose(callPure("directionalDerivative", directionalDerivative, g, d), expected, {
+        expectClose(callLearner("directionalDerivative", directionalDerivative, g, d), expected, {
           called: describeCall("directionalDerivative", [g, d]),
           oracle: `∇f · u with u the unit vector along the direction (the same for every length; here ×${formatNumber(scale)})`,
           why: whyFrom(directionalSuspects(g, d)),
@@ -606,17 +569,19 @@ task("directional-derivative", () => {
     for (const n of [2, 4]) {
       for (const at of probePoints(rng, n)) {
         const [g, d] = [frozen(wave.grad(at)), frozen(rng.normalVector(n, 2))];
-        const got = callPure("directionalDerivative", directionalDerivative, g, d);
+        const got = callLearner("directionalDerivative", directionalDerivative, g, d);
         const u = d.map((v) => v / lengthOf(d));
         const alongU = (t: Vector) => wave.f(at.map((v, i) => v + (t[0] as number) * (u[i] as number)));
         const why = whyFrom(directionalSuspects(g, d))(got, dotOf(g, u));
-        withWhy(why, () =>
-          expectGradient(alongU, {
-            name: "directionalDerivative",
-            called: `${describeCall("directionalDerivative", [g, d])}, with g = ∇f(x) of ${describeValue(wave.f)} at x = ${describeValue(at)}, against the slope of t ↦ f(x + t·u)`,
-            derivative: () => [got],
-            at: [0],
-          }),
+        explained(
+          () =>
+            expectGradient(alongU, {
+              name: "directionalDerivative",
+              called: `${describeCall("directionalDerivative", [g, d])}, with g = ∇f(x) of ${describeValue(wave.f)} at x = ${describeValue(at)}, against the slope of t ↦ f(x + t·u)`,
+              derivative: () => [got],
+              at: [0],
+            }),
+          () => why,
         );
       }
     }
@@ -667,7 +632,7 @@ task("steepest-ascent", () => {
       [[5], [1]],
     ] as const) {
       const g = frozen([...grad]);
-      const got = callPure("steepestAscent", steepestAscent, g);
+      const got = callLearner("steepestAscent", steepestAscent, g);
       const why = vectorWhy(got, expected, ascentSuspects(g));
       expectVectorClose(got, expected, {
         called: describeCall("steepestAscent", [g]),
@@ -681,7 +646,7 @@ task("steepest-ascent", () => {
     const rng = suiteRng("ascent unit");
     for (const n of [1, 2, 5, 20]) {
       const g = frozen(rng.normalVector(n, 3));
-      const got = callPure("steepestAscent", steepestAscent, g);
+      const got = callLearner("steepestAscent", steepestAscent, g);
       const expected = g.map((v) => v / lengthOf(g));
       const why = vectorWhy(got, expected, ascentSuspects(g));
       const called = describeCall("steepestAscent", [g]);
@@ -705,7 +670,7 @@ task("steepest-ascent", () => {
     for (const n of [2, 3]) {
       for (const at of probePoints(rng, n)) {
         const g = frozen(wave.grad(at));
-        const u = callPure("steepestAscent", steepestAscent, g);
+        const u = callLearner("steepestAscent", steepestAscent, g);
         const called = describeCall("steepestAscent", [g]);
         check(Array.isArray(u) && u.length === n && u.every((v) => typeof v === "number"), () => ({
           called,

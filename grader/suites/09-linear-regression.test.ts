@@ -2,7 +2,7 @@ import { createRng, linearData, type Matrix, type Rng, type Vector } from "@calc
 import * as lesson from "@lesson/09-linear-regression";
 import { it } from "vitest";
 import {
-  CheckError,
+  callLearner,
   check,
   describeCall,
   describeValue,
@@ -10,11 +10,11 @@ import {
   expectGradient,
   expectRangeError,
   expectVectorClose,
+  explained,
   frozen,
   probePoints,
   suiteRng,
   task,
-  wrapLearnerError,
 } from "../src/checks/index.ts";
 
 const { predictLinear, linearLossAndGradient, miniBatches, trainLinearRegression, normalEquation } = lesson;
@@ -37,39 +37,6 @@ const TRUE_B = 1;
 const NOISE = 0.1;
 
 // ---------- local helpers (oracles computed here, never by the lesson) ----------
-
-/** Calls learner code; a write to a frozen input is reported as mutation. */
-function call<R>(name: string, fn: (...args: never[]) => R, ...args: unknown[]): R {
-  try {
-    return (fn as (...a: unknown[]) => R)(...args);
-  } catch (error) {
-    if (error instanceof TypeError && /read.only|not extensible|frozen/i.test(error.message)) {
-      throw new CheckError({
-        called: describeCall(name, args),
-        got: `it threw TypeError: ${error.message}`,
-        why: "the inputs are frozen and your code tried to change one: leave inputs untouched and return fresh arrays",
-      });
-    }
-    throw wrapLearnerError(error, describeCall(name, args));
-  }
-}
-
-/** Runs a check; when it fails, adds the diagnosis (if any) as a `Why:` line. */
-function explained(run: () => void, diagnose: () => string | undefined): void {
-  try {
-    run();
-  } catch (error) {
-    if (!(error instanceof CheckError)) throw error;
-    let why: string | undefined;
-    try {
-      why = diagnose();
-    } catch {
-      why = undefined;
-    }
-    if (why === undefined || error.message.includes(why)) throw error;
-    throw new CheckError(`${error.message}\nWhy:      ${why}`);
-  }
-}
 
 /** `n` rows of N(0, 1) features and targets `X·w + b + N(0, noise²)` (math's seeded `linearData`). */
 function makeData(rng: Rng, n: number, weights: Vector, bias: number, noise: number) {
@@ -184,7 +151,7 @@ task("predict-linear", () => {
       ]),
       frozen([10, 1]),
     ];
-    const got = call("predictLinear", predictLinear, X, w, 0.5);
+    const got = callLearner("predictLinear", predictLinear, X, w, 0.5);
     expectVectorClose(got, [12.5, 34.5], {
       called: describeCall("predictLinear", [X, w, 0.5]),
       oracle: "1·10 + 2·1 + 0.5 and 3·10 + 4·1 + 0.5",
@@ -203,7 +170,7 @@ task("predict-linear", () => {
       const X = frozen(Array.from({ length: n }, () => rng.normalVector(d, 2)));
       const w = frozen(rng.normalVector(d, 2));
       const b = rng.normal(0, 2);
-      const got = call("predictLinear", predictLinear, X, w, b);
+      const got = callLearner("predictLinear", predictLinear, X, w, b);
       expectVectorClose(got, predictOracle(X, w, b), {
         called: describeCall("predictLinear", [X, w, b]),
         oracle: "Σⱼ X[i][j]·w[j] + b, summed in the suite",
@@ -239,7 +206,7 @@ task("linear-loss-and-gradient", () => {
   it("computes the loss and gradient of a hand-checked example", () => {
     const [X, y, w] = [frozen([[1], [2], [3]]), frozen([2, 3, 6]), frozen([1])];
     const called = describeCall("linearLossAndGradient", [X, y, w, 0]);
-    const got = call("linearLossAndGradient", linearLossAndGradient, X, y, w, 0);
+    const got = callLearner("linearLossAndGradient", linearLossAndGradient, X, y, w, 0);
     expectClose(got?.loss, 11 / 3, {
       called: `${called}.loss`,
       oracle: "residuals −1, −1, −3: (1 + 1 + 9)/3",
@@ -263,7 +230,14 @@ task("linear-loss-and-gradient", () => {
     const { X, y } = makeData(rng, 20, TRUE_W, TRUE_B, 1);
     const w = rng.normalVector(3);
     const b = rng.normal();
-    const got = call("linearLossAndGradient", linearLossAndGradient, frozen(X), frozen(y), frozen(w), b);
+    const got = callLearner(
+      "linearLossAndGradient",
+      linearLossAndGradient,
+      frozen(X),
+      frozen(y),
+      frozen(w),
+      b,
+    );
     expectClose(got?.loss, mseOracle(X, y, w, b), {
       called: `${describeCall("linearLossAndGradient", [X, y, w, b])}.loss`,
       oracle: "(1/n)·Σ (ŷᵢ − yᵢ)², computed in the suite",
@@ -280,7 +254,14 @@ task("linear-loss-and-gradient", () => {
       const w = theta.slice(0, 3);
       const b = theta[3]!;
       const called = describeCall("linearLossAndGradient", [X, y, w, b]);
-      const got = call("linearLossAndGradient", linearLossAndGradient, frozen(X), frozen(y), frozen(w), b);
+      const got = callLearner(
+        "linearLossAndGradient",
+        linearLossAndGradient,
+        frozen(X),
+        frozen(y),
+        frozen(w),
+        b,
+      );
       check(Array.isArray(got?.gradW) && typeof got.gradB === "number", {
         called,
         got: describeValue(got),
@@ -393,7 +374,7 @@ task("mini-batches", () => {
       [6, 10],
       [1, 1],
     ] as const) {
-      const batches = call("miniBatches", miniBatches, n, size, rng);
+      const batches = callLearner("miniBatches", miniBatches, n, size, rng);
       expectPartition(batches, n, size, describeCall("miniBatches", [n, size, "rng"]));
     }
   });
@@ -401,7 +382,12 @@ task("mini-batches", () => {
   it("shuffles the indices", () => {
     const rng = suiteRng("mini-batches shuffle");
     const orders = [0, 1, 2].map(() =>
-      expectPartition(call("miniBatches", miniBatches, 50, 10, rng), 50, 10, "miniBatches(50, 10, rng)"),
+      expectPartition(
+        callLearner("miniBatches", miniBatches, 50, 10, rng),
+        50,
+        10,
+        "miniBatches(50, 10, rng)",
+      ),
     );
     for (const order of orders) {
       check(
@@ -427,8 +413,8 @@ task("mini-batches", () => {
 
   it("takes all its randomness from rng: the same seed gives the same batches", () => {
     const seed = suiteRng("mini-batches seed").int(1_000_000);
-    const first = call("miniBatches", miniBatches, 30, 4, createRng(seed));
-    const second = call("miniBatches", miniBatches, 30, 4, createRng(seed));
+    const first = callLearner("miniBatches", miniBatches, 30, 4, createRng(seed));
+    const second = callLearner("miniBatches", miniBatches, 30, 4, createRng(seed));
     check(JSON.stringify(first) === JSON.stringify(second), {
       called: `miniBatches(30, 4, createRng(${seed})), twice`,
       got: `${describeValue(first)} then ${describeValue(second)}`,
@@ -459,7 +445,7 @@ task("train-linear-regression", () => {
       { learningRate: 0.1, epochs, batchSize: 40, seed: 9 },
     ]) {
       const called = describeCall(name, [X, y, options]);
-      const got = call(name, trainLinearRegression, frozen(X), frozen(y), frozen(options));
+      const got = callLearner(name, trainLinearRegression, frozen(X), frozen(y), frozen(options));
       const tolerance = { rtol: TRAJECTORY_RTOL, atol: TRAJECTORY_ATOL };
       const history = Array.isArray(got?.lossHistory) ? (got.lossHistory as number[]) : [];
       explained(
@@ -493,7 +479,7 @@ task("train-linear-regression", () => {
       const { X, y } = makeData(rng, 200, TRUE_W, TRUE_B, NOISE);
       const options = { learningRate, epochs, batchSize, seed: rng.int(1000) };
       const called = describeCall(name, [X, y, options]);
-      const got = call(name, trainLinearRegression, frozen(X), frozen(y), frozen(options));
+      const got = callLearner(name, trainLinearRegression, frozen(X), frozen(y), frozen(options));
       const best = leastSquares(X, y);
       const within = (tol: number, what: string) => ({ rtol: 0, atol: tol, oracle: what });
       expectVectorClose(got?.w, best.w, {
@@ -523,7 +509,8 @@ task("train-linear-regression", () => {
   it("the same seed gives the same weights; another seed gives other ones", () => {
     const rng = suiteRng("train seeds");
     const { X, y } = makeData(rng, 30, TRUE_W, TRUE_B, 0.5);
-    const run = (options: object) => call(name, trainLinearRegression, frozen(X), frozen(y), frozen(options));
+    const run = (options: object) =>
+      callLearner(name, trainLinearRegression, frozen(X), frozen(y), frozen(options));
     const base = { learningRate: 0.05, epochs: 3, batchSize: 4 };
     const a = run({ ...base, seed: 5 });
     const b = run({ ...base, seed: 5 });
@@ -569,7 +556,7 @@ task("normal-equation", () => {
 
   it("solves a hand-checked line fit", () => {
     const [X, y] = [frozen([[1], [2], [3]]), frozen([2, 3, 6])];
-    const got = call(name, normalEquation, X, y);
+    const got = callLearner(name, normalEquation, X, y);
     const called = describeCall(name, [X, y]);
     expectVectorClose(got?.w, [2], {
       called: `${called}.w`,
@@ -593,7 +580,7 @@ task("normal-equation", () => {
     const b = rng.normal(0, 2);
     const { X, y } = makeData(rng, 10, w, b, 0);
     const called = describeCall(name, [X, y]);
-    const got = call(name, normalEquation, frozen(X), frozen(y));
+    const got = callLearner(name, normalEquation, frozen(X), frozen(y));
     const tolerance = { rtol: CLOSED_FORM_RTOL, atol: CLOSED_FORM_ATOL };
     expectVectorClose(got?.w, w, {
       called: `${called}.w`,
@@ -614,7 +601,7 @@ task("normal-equation", () => {
     for (const d of [1, 4]) {
       const { X, y } = makeData(rng, 25, rng.normalVector(d, 2), rng.normal(), 1);
       const called = describeCall(name, [X, y]);
-      const got = call(name, normalEquation, frozen(X), frozen(y));
+      const got = callLearner(name, normalEquation, frozen(X), frozen(y));
       const best = leastSquares(X, y);
       const tolerance = { rtol: CLOSED_FORM_RTOL, atol: CLOSED_FORM_ATOL };
       const oracle = "least squares through centred data, solved in the suite";

@@ -2,7 +2,7 @@ import { blobs, type Matrix, type Rng, type Vector } from "@calcml/math";
 import * as lesson from "@lesson/10-logistic-regression";
 import { it } from "vitest";
 import {
-  CheckError,
+  callLearner,
   check,
   describeCall,
   describeValue,
@@ -10,12 +10,12 @@ import {
   expectGradient,
   expectRangeError,
   expectVectorClose,
+  explained,
   frozen,
   isClose,
   probePoints,
   suiteRng,
   task,
-  wrapLearnerError,
 } from "../src/checks/index.ts";
 
 const { predictProbability, logisticLossAndGradient, trainLogisticRegression, accuracy } = lesson;
@@ -37,39 +37,6 @@ const BLOB_STD = 0.5;
 const MIDPOINT_SPREAD = 0.5;
 
 // ---------- local helpers (oracles computed here, never by the lesson) ----------
-
-/** Calls learner code; a write to a frozen input is reported as mutation. */
-function call<R>(name: string, fn: (...args: never[]) => R, ...args: unknown[]): R {
-  try {
-    return (fn as (...a: unknown[]) => R)(...args);
-  } catch (error) {
-    if (error instanceof TypeError && /read.only|not extensible|frozen/i.test(error.message)) {
-      throw new CheckError({
-        called: describeCall(name, args),
-        got: `it threw TypeError: ${error.message}`,
-        why: "the inputs are frozen and your code tried to change one: leave inputs untouched and return fresh arrays",
-      });
-    }
-    throw wrapLearnerError(error, describeCall(name, args));
-  }
-}
-
-/** Runs a check; when it fails, adds the diagnosis (if any) as a `Why:` line. */
-function explained(run: () => void, diagnose: () => string | undefined): void {
-  try {
-    run();
-  } catch (error) {
-    if (!(error instanceof CheckError)) throw error;
-    let why: string | undefined;
-    try {
-      why = diagnose();
-    } catch {
-      why = undefined;
-    }
-    if (why === undefined || error.message.includes(why)) throw error;
-    throw new CheckError(`${error.message}\nWhy:      ${why}`);
-  }
-}
 
 /** σ(z) through tanh: another formula than 1/(1 + e^(−z)), exact to rounding for every z. */
 const sigma = (z: number): number => 0.5 * (1 + Math.tanh(z / 2));
@@ -176,7 +143,7 @@ task("predict-probability", () => {
 
   it("gives σ(x·w + b) on a hand-checked example", () => {
     const [X, w] = [frozen([[0], [2], [Math.log(3)]]), frozen([1])];
-    const got = call(name, predictProbability, X, w, 0);
+    const got = callLearner(name, predictProbability, X, w, 0);
     expectVectorClose(got, [0.5, 1 / (1 + Math.exp(-2)), 0.75], {
       called: describeCall(name, [X, w, 0]),
       oracle: "σ(0) = ½, σ(2) = 1/(1 + e⁻²), σ(log 3) = 3/4",
@@ -194,7 +161,7 @@ task("predict-probability", () => {
       const w = rng.normalVector(d, 2);
       const b = rng.normal(0, 2);
       const z = logits(X, w, b);
-      expectVectorClose(call(name, predictProbability, frozen(X), frozen(w), b), z.map(sigma), {
+      expectVectorClose(callLearner(name, predictProbability, frozen(X), frozen(w), b), z.map(sigma), {
         called: describeCall(name, [X, w, b]),
         oracle: "½·(1 + tanh(z/2)) with z = x·w + b",
         rtol: VALUE_RTOL,
@@ -211,7 +178,7 @@ task("predict-probability", () => {
 
   it("stays finite and correct for logits of ±1000", () => {
     const [X, w] = [frozen([[1], [-1], [0.5], [-0.745]]), frozen([1000])];
-    const got = call(name, predictProbability, X, w, 0);
+    const got = callLearner(name, predictProbability, X, w, 0);
     expectVectorClose(got, [1, 0, 1, 0], {
       called: describeCall(name, [X, w, 0]),
       oracle: "σ(1000) = 1 and σ(−1000) = 0 to Float64 precision",
@@ -242,7 +209,7 @@ task("logistic-loss-and-gradient", () => {
   const evaluate = (X: Matrix, y: Vector, w: Vector, b: number, l2?: number): Result => {
     const args =
       l2 === undefined ? [frozen(X), frozen(y), frozen(w), b] : [frozen(X), frozen(y), frozen(w), b, l2];
-    const got = call(name, logisticLossAndGradient, ...args) as Result;
+    const got = callLearner(name, logisticLossAndGradient, ...args) as Result;
     check(typeof got?.loss === "number" && Array.isArray(got.gradW) && typeof got.gradB === "number", {
       called: describeCall(name, args),
       got: describeValue(got),
@@ -425,7 +392,7 @@ task("train-logistic-regression", () => {
   const name = "trainLogisticRegression";
   type Trained = { w: number[]; b: number; lossHistory: number[] };
   const train = (X: Matrix, y: Vector, options: object): Trained =>
-    call(name, trainLogisticRegression, frozen(X), frozen(y), frozen(options)) as Trained;
+    callLearner(name, trainLogisticRegression, frozen(X), frozen(y), frozen(options)) as Trained;
 
   for (const [label, l2] of [
     ["without a penalty", undefined],
@@ -576,13 +543,13 @@ task("accuracy", () => {
 
   it("counts a probability equal to the threshold as class 1", () => {
     const [p, labels] = [frozen([0.9, 0.4, 0.5, 0.2]), frozen([1, 0, 0, 0])];
-    expectClose(call(name, accuracy, p, labels), 0.75, {
+    expectClose(callLearner(name, accuracy, p, labels), 0.75, {
       called: describeCall(name, [p, labels]),
       oracle: "predictions 1, 0, 1, 0 against labels 1, 0, 0, 0: three of four right",
       why: (got) => (got === 1 ? "0.5 ≥ 0.5 predicts 1: compare with ≥, not >" : countWhy(4)(got, 0.75)),
     });
     const [q, ones] = [frozen([0.7, 0.3]), frozen([1, 1])];
-    expectClose(call(name, accuracy, q, ones, 0.3), 1, {
+    expectClose(callLearner(name, accuracy, q, ones, 0.3), 1, {
       called: describeCall(name, [q, ones, 0.3]),
       oracle: "both probabilities are ≥ 0.3, so both predict 1",
       why: (got) => (got === 0.5 ? "0.3 ≥ 0.3 predicts 1: compare with ≥, not >" : undefined),
@@ -599,7 +566,7 @@ task("accuracy", () => {
       const want = p.filter((pi, i) => (pi >= cut ? 1 : 0) === labels[i]).length / n;
       const args =
         threshold === undefined ? [frozen(p), frozen(labels)] : [frozen(p), frozen(labels), threshold];
-      expectClose(call(name, accuracy, ...args), want, {
+      expectClose(callLearner(name, accuracy, ...args), want, {
         called: describeCall(name, args),
         oracle: `the share of i with (p[i] ≥ ${threshold === undefined ? "0.5, the default" : "threshold"} ? 1 : 0) === labels[i]`,
         rtol: VALUE_RTOL,

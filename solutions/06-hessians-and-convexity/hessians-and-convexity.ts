@@ -4,6 +4,8 @@
  * The Hessian `H[i][j] = ∂²f/∂xᵢ∂xⱼ` of `f: ℝⁿ → ℝ` describes how the slope changes: its eigenvalues say
  * whether a critical point is a minimum, a maximum or a saddle, and how hard f is to descend.
  * Fill in each function, then run `pnpm grade 06`. Stuck? `pnpm hint 06 1`.
+ * Use `eigSym` and other helpers from `@calcml/math`, but not its `numericalHessian` or `rosenbrock`:
+ * they are this lesson's answers, and the grader gives 0 to the task that imports them.
  */
 import { eigSym, type Matrix, type ScalarField, type Vector } from "@calcml/math";
 
@@ -119,7 +121,7 @@ function point(fn: string, p: Vector): [number, number] {
 /**
  * Task 4. Eigenvalues of a symmetric 2×2 matrix `[[a, b], [b, d]]` in closed form, ascending:
  * `m ∓ r` with `m = (a + d)/2` and `r = √(((a − d)/2)² + b²)`. The quantity under the root is a sum of
- * squares, so rounding can never make it negative.
+ * squares, so rounding can never make it negative. Take `b = (H[0][1] + H[1][0]) / 2`.
  *
  * @throws RangeError when `H` is not 2×2, or not symmetric: `|H[0][1] − H[1][0]| > 1e-12·max(1, max|Hᵢⱼ|)`.
  * @example eigenvaluesSymmetric2x2([[2, 1], [1, 2]]) // [1, 3]
@@ -146,9 +148,10 @@ export function eigenvaluesSymmetric2x2(H: Matrix): [number, number] {
  * `'saddle'` (even if another is zero); otherwise any zero makes it `'degenerate'`; all positive is a
  * `'minimum'`, all negative a `'maximum'`.
  *
- * @param H a symmetric n×n Hessian, any n ≥ 1.
+ * @param H a symmetric n×n Hessian, any n ≥ 1 (a non-symmetric one may be left to `eigSym`'s error).
  * @param tolerance relative width of the zero band, default 1e-8.
- * @throws RangeError when `H` is empty or not square.
+ * @throws RangeError when `H` is empty or not square. Check before calling `eigSym`: its error names
+ * `eigSym`, and `eigSym([])` returns no eigenvalues instead of throwing.
  * @example classifyCriticalPoint([[2, 0], [0, -1]]) // 'saddle'
  */
 export function classifyCriticalPoint(

@@ -7,7 +7,7 @@ export const TODO_PREFIX = "TODO";
 const FROZEN_WRITE =
   /read[- ]only|not extensible|object is not extensible|Cannot (assign|add|delete)|frozen/i;
 export const MUTATION_WHY =
-  "the inputs are frozen and your code tried to change one: leave inputs untouched and build fresh arrays (copy first: [...xs])";
+  "it tried to change an input it was given (the grader passes frozen arrays): copy it first, e.g. x.slice() or [...x], and change the copy";
 
 /**
  * Calls a learner function and turns anything it throws into a message that names the call.

@@ -48,9 +48,14 @@ export function expectClose(actual: unknown, expected: number, options: CloseOpt
   }));
 }
 
+/** Said of a non-finite answer where a finite one was expected, unless the check has a better diagnosis. */
+export const NOT_FINITE_WHY =
+  "the result must be a finite number: something overflowed, divided by zero or took log(0)";
+
 function whyOf(options: CloseOptions, actual: number, expected: number): { why?: string } {
   const why = typeof options.why === "function" ? options.why(actual, expected) : options.why;
-  return why === undefined ? {} : { why };
+  if (why !== undefined) return { why };
+  return Number.isFinite(expected) && !Number.isFinite(actual) ? { why: NOT_FINITE_WHY } : {};
 }
 
 /** Checks an array of numbers entry by entry, reporting the first entry that differs. */

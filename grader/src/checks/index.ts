@@ -24,4 +24,5 @@ export { describeCall, describeValue, formatNumber, labelled } from "./describe-
 export { frozen } from "./frozen.ts";
 export { awayFromKinks, KINK_MARGIN, probePoints } from "./probe-points.ts";
 export { SEED_VARIABLE, suiteRng, suiteSeed } from "./seed.ts";
+export { SUSPECT_RTOL, type Suspect, whyFrom } from "./suspects.ts";
 export { task } from "./task.ts";

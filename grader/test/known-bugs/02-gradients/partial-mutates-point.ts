@@ -2,7 +2,7 @@
 import type { ScalarField, Vector } from "@calcml/math";
 
 export * from "../../../../solutions/02-gradients/gradients.ts";
-export const knownBug = { task: "partial-derivative", feedback: /change an array it was given/i };
+export const knownBug = { task: "partial-derivative", feedback: /change an input it was given/i };
 
 export function partialDerivative(f: ScalarField, x: Vector, i: number, h = 1e-5): number {
   if (!Number.isInteger(i) || i < 0 || i >= x.length)

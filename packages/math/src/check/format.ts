@@ -31,13 +31,13 @@ export function formatCheckFailure(
   const what = `${context.name}${context.parameter === undefined ? "" : ` with respect to ${context.parameter}`}`;
   const seed = context.seed === undefined ? "" : ` (seed ${context.seed})`;
   if (result.ok) {
-    return `derivative of ${what} matches finite differences: ${result.checkedComponents} components checked, largest relative error ${num(result.maxRelativeError)}${seed}`;
+    return `${what}: analytic derivative agrees with central differences: ${result.checkedComponents} components checked, largest relative error ${num(result.maxRelativeError)}${seed}`;
   }
   const lines: string[] = [];
   const headline = {
-    shape: `the derivative of ${what} has the wrong shape: expected ${formatShape(result.expectedShape)}, got ${formatShape(result.actualShape)}`,
-    "non-finite": `the derivative of ${what} is not finite at the probe point`,
-    mismatch: `the derivative of ${what} does not match finite differences`,
+    shape: `${what}: the analytic derivative has the wrong shape: expected ${formatShape(result.expectedShape)}, got ${formatShape(result.actualShape)}`,
+    "non-finite": `${what}: the analytic derivative is not finite at the probe point`,
+    mismatch: `${what}: analytic derivative and central differences disagree`,
     ok: "",
   }[result.reason];
   lines.push(headline);
@@ -54,7 +54,7 @@ export function formatCheckFailure(
     );
     if (result.worst.length > 0) {
       lines.push(`  worst components:`);
-      for (const c of result.worst) lines.push(`    ${formatComponent(c)}`);
+      for (const c of result.worst) lines.push(`    ${formatComponent(c, result)}`);
     }
     const badDirections = result.directional.filter((d) => !d.ok);
     for (const d of badDirections.slice(0, 3)) {
@@ -70,6 +70,8 @@ function formatPoint(point: readonly number[]): string {
   return `[${shown}${point.length > MAX_POINT_ENTRIES ? `, … (${point.length} entries)` : ""}]`;
 }
 
-function formatComponent(c: ComponentReport): string {
-  return `${c.label}: analytic ${num(c.analytic)}, numeric ${num(c.numeric)}, difference ${num(c.difference)}, rel. error ${num(c.relativeError)}`;
+/** One component, with the difference the pass rule allowed it, so a failure is plain to see. */
+function formatComponent(c: ComponentReport, result: CheckResult): string {
+  const allowed = result.atol + result.rtol * Math.max(Math.abs(c.analytic), Math.abs(c.numeric));
+  return `${c.label}: analytic ${num(c.analytic)}, numeric ${num(c.numeric)}, difference ${num(c.difference)} (allowed ±${num(allowed)}; CS231n relative error ${num(c.relativeError)})`;
 }
