@@ -110,7 +110,7 @@ export function adamwStep(
   state: AdamState | undefined,
   options: AdamWOptions = {},
 ): StepResult<AdamState> {
-  // TODO: shrink θ by the factor (1 − γλ), then take an Adam step from there.
+  // TODO: check the lengths, shrink θ by the factor (1 − γλ), then take an Adam step from there.
   throw new Error("TODO: implement adamwStep");
 }
 

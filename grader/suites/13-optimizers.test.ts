@@ -38,47 +38,69 @@ const bowlGradient = (x: readonly number[]) => [
 /** One reference update in the NUMERICS.md form; `state` holds whatever buffers the optimiser needs. */
 type Reference = (theta: number[], g: readonly number[], state: Record<string, number[]>, t: number) => void;
 
+/** One common slip a reference can make on purpose, to recognise it in a learner's trajectory. */
+type Slip = "none" | "dampened" | "eps-inside" | "no-bias-correction" | "decay-after" | "decay-without-lr";
+
+/** `g / (√s + ε)`, or with ε inside the root when that slip is asked for. */
+function scaled(g: number, s: number, eps: number, slip: Slip): number {
+  return slip === "eps-inside" ? g / Math.sqrt(s + eps) : g / (Math.sqrt(s) + eps);
+}
+
 const references = {
   momentum:
-    (lr: number, mu: number, nesterov: boolean): Reference =>
+    (lr: number, mu: number, nesterov: boolean, slip: Slip = "none"): Reference =>
     (theta, g, state, t) => {
-      const buf = (state.buf ??= []);
+      const buf = (state.buf ??= g.map(() => 0));
       g.forEach((gi, i) => {
-        buf[i] = t === 1 ? gi : mu * buf[i]! + gi;
+        if (slip === "dampened") buf[i] = mu * buf[i]! + (1 - mu) * gi;
+        else buf[i] = t === 1 ? gi : mu * buf[i]! + gi;
         theta[i]! -= lr * (nesterov ? gi + mu * buf[i]! : buf[i]!);
       });
     },
   adagrad:
-    (lr: number, eps: number): Reference =>
+    (lr: number, eps: number, slip: Slip = "none"): Reference =>
     (theta, g, state) => {
       const sum = (state.sum ??= g.map(() => 0));
       g.forEach((gi, i) => {
         sum[i]! += gi * gi;
-        theta[i]! -= (lr * gi) / (Math.sqrt(sum[i]!) + eps);
+        theta[i]! -= lr * scaled(gi, sum[i]!, eps, slip);
       });
     },
   rmsprop:
-    (lr: number, alpha: number, eps: number): Reference =>
+    (lr: number, alpha: number, eps: number, slip: Slip = "none"): Reference =>
     (theta, g, state) => {
       const sq = (state.sq ??= g.map(() => 0));
       g.forEach((gi, i) => {
         sq[i] = alpha * sq[i]! + (1 - alpha) * gi * gi;
-        theta[i]! -= (lr * gi) / (Math.sqrt(sq[i]!) + eps);
+        theta[i]! -= lr * scaled(gi, sq[i]!, eps, slip);
       });
     },
   adam:
-    (lr: number, b1: number, b2: number, eps: number, decay = 0): Reference =>
+    (lr: number, b1: number, b2: number, eps: number, decay = 0, slip: Slip = "none"): Reference =>
     (theta, g, state, t) => {
       const m = (state.m ??= g.map(() => 0));
       const v = (state.v ??= g.map(() => 0));
+      const shrink = slip === "decay-without-lr" ? decay : lr * decay;
       g.forEach((gi, i) => {
-        theta[i]! -= lr * decay * theta[i]!;
+        if (slip !== "decay-after") theta[i]! -= shrink * theta[i]!;
         m[i] = b1 * m[i]! + (1 - b1) * gi;
         v[i] = b2 * v[i]! + (1 - b2) * gi * gi;
-        theta[i]! -= (lr * (m[i]! / (1 - b1 ** t))) / (Math.sqrt(v[i]! / (1 - b2 ** t)) + eps);
+        const [mHat, vHat] =
+          slip === "no-bias-correction" ? [m[i]!, v[i]!] : [m[i]! / (1 - b1 ** t), v[i]! / (1 - b2 ** t)];
+        theta[i]! -= lr * scaled(mHat, vHat, eps, slip);
+        if (slip === "decay-after") theta[i]! -= shrink * theta[i]!;
       });
     },
 };
+
+/** The slips the suites name, with what to tell the learner. */
+const WHY = {
+  epsInside: "ε goes after the square root: divide by √v + ε, not by √(v + ε)",
+  dampened: "the buffer is b_t = μ·b_{t−1} + g, with no (1 − μ) factor on g (b₁ = g)",
+  noBiasCorrection: "divide m by (1 − β₁ᵗ) and v by (1 − β₂ᵗ): the bias correction is missing",
+  decayAfter: "shrink θ first, then take Adam's step from the shrunk θ",
+  decayWithoutLr: "the decay is θ ← θ − γ·λ·θ: multiply λ by the learning rate",
+} as const;
 
 type Step = (
   params: readonly number[],
@@ -92,17 +114,39 @@ type Step = (
  * iterate. The learner's state is only ever passed back as it was returned, and must not be changed
  * by the step that receives it.
  */
+/** A common slip in the equations, as its own trajectory, and what to say when the learner's matches it. */
+type Suspect = { reference: Reference; why: string };
+
+/** Iterates of a reference run for STEPS steps from `start` on the bowl. */
+function trajectory(reference: Reference, start: readonly number[]): number[][] {
+  const theta = [...start];
+  const state: Record<string, number[]> = {};
+  const path: number[][] = [];
+  for (let t = 1; t <= STEPS; t++) {
+    reference(theta, bowlGradient(theta), state, t);
+    path.push([...theta]);
+  }
+  return path;
+}
+
+/**
+ * Runs the learner's step for STEPS steps on the bowl next to the reference, comparing every iterate.
+ * The learner's state is only ever passed back as it was returned, and must not be changed by the step
+ * that receives it. When an iterate is off and matches one of the `suspects` (the same equations with
+ * one common slip), the failure says which slip.
+ */
 function expectGolden(
   name: string,
   step: Step,
   options: object,
   reference: Reference,
+  suspects: readonly Suspect[] = [],
   diagnose?: (t: number) => string | undefined,
 ): void {
   const rng = suiteRng(`${name} golden ${JSON.stringify(options)}`);
   let params = rng.normalVector(2, 2);
-  const theta = [...params];
-  const refState: Record<string, number[]> = {};
+  const expected = trajectory(reference, params);
+  const suspected = suspects.map((s) => ({ path: trajectory(s.reference, params), why: s.why }));
   let state: unknown;
   for (let t = 1; t <= STEPS; t++) {
     const g = bowlGradient(params);
@@ -114,12 +158,13 @@ function expectGolden(
       got: "the state passed in was changed",
       expected: "a fresh state object; the step must not change its inputs",
     });
-    reference(theta, bowlGradient(theta), refState, t);
-    expectVectorClose(result?.params, theta, {
+    const matching = (got: readonly number[]) =>
+      suspected.find((s) => s.path[t - 1]!.every((v, i) => isClose(got[i] as number, v, 1e-9, 1e-12)))?.why;
+    expectVectorClose(result?.params, expected[t - 1]!, {
       called,
-      oracle: "the NUMERICS.md equations, run in the test",
+      oracle: "the equations of the lesson README, run in the test",
       ...GOLDEN_TOLERANCE,
-      why: () => diagnose?.(t),
+      why: () => (Array.isArray(result?.params) ? matching(result.params) : undefined) ?? diagnose?.(t),
     });
     params = result.params;
     state = result.state;
@@ -160,6 +205,7 @@ task("momentum-step", () => {
       momentumStep as Step,
       { learningRate: 0.05, momentum: 0.9 },
       references.momentum(0.05, 0.9, false),
+      [{ reference: references.momentum(0.05, 0.9, false, "dampened"), why: WHY.dampened }],
     );
   });
 
@@ -169,6 +215,7 @@ task("momentum-step", () => {
       momentumStep as Step,
       { learningRate: 0.05, momentum: 0.8, nesterov: true },
       references.momentum(0.05, 0.8, true),
+      [{ reference: references.momentum(0.05, 0.8, true, "dampened"), why: WHY.dampened }],
       (t) => (t === 1 ? "Nesterov's first step is (1 + μ)·γ·g: step along g + μ·b_t" : undefined),
     );
   });
@@ -212,6 +259,7 @@ task("adagrad-step", () => {
       adagradStep as Step,
       { learningRate: 0.5, eps: 1e-10 },
       references.adagrad(0.5, 1e-10),
+      [{ reference: references.adagrad(0.5, 1e-10, "eps-inside"), why: WHY.epsInside }],
     );
   });
 
@@ -221,7 +269,12 @@ task("adagrad-step", () => {
       ((p, g, s) => adagradStep(p, g, s as never)) as Step,
       {},
       references.adagrad(1e-2, 1e-10),
+      [{ reference: references.adagrad(1e-2, 1e-10, "eps-inside"), why: WHY.epsInside }],
     );
+  });
+
+  it("refuses params and grad of different lengths, naming adagradStep", () => {
+    expectRangeError("adagradStep", adagradStep, [[1, 2], [1], undefined, {}], "lengths differ");
   });
 });
 
@@ -232,6 +285,7 @@ task("rmsprop-step", () => {
       rmspropStep as Step,
       { learningRate: 0.02, decay: 0.9, eps: 1e-8 },
       references.rmsprop(0.02, 0.9, 1e-8),
+      [{ reference: references.rmsprop(0.02, 0.9, 1e-8, "eps-inside"), why: WHY.epsInside }],
     );
   });
 
@@ -241,7 +295,12 @@ task("rmsprop-step", () => {
       ((p, g, s) => rmspropStep(p, g, s as never)) as Step,
       {},
       references.rmsprop(1e-2, 0.99, 1e-8),
+      [{ reference: references.rmsprop(1e-2, 0.99, 1e-8, "eps-inside"), why: WHY.epsInside }],
     );
+  });
+
+  it("refuses params and grad of different lengths, naming rmspropStep", () => {
+    expectRangeError("rmspropStep", rmspropStep, [[1, 2], [1], undefined, {}], "lengths differ");
   });
 });
 
@@ -257,9 +316,7 @@ task("adam-step", () => {
         oracle: "γ·|g|/(|g| + ε) ≈ γ, from the bias-corrected m̂ = g and v̂ = g²",
         rtol: 1e-9,
         why: (got, want) =>
-          isClose(got, want * Math.sqrt(1000) * 0.1, 1e-3)
-            ? "divide m by (1 − β₁ᵗ) and v by (1 − β₂ᵗ): the bias correction is missing"
-            : undefined,
+          isClose(got, want * Math.sqrt(1000) * 0.1, 1e-3) ? WHY.noBiasCorrection : undefined,
       },
     );
   });
@@ -270,11 +327,24 @@ task("adam-step", () => {
       adamStep as Step,
       { learningRate: 0.1, beta1: 0.8, beta2: 0.99, eps: 1e-8 },
       references.adam(0.1, 0.8, 0.99, 1e-8),
+      [
+        { reference: references.adam(0.1, 0.8, 0.99, 1e-8, 0, "eps-inside"), why: WHY.epsInside },
+        {
+          reference: references.adam(0.1, 0.8, 0.99, 1e-8, 0, "no-bias-correction"),
+          why: WHY.noBiasCorrection,
+        },
+      ],
     );
   });
 
   it("uses the defaults γ = 1e-3, β₁ = 0.9, β₂ = 0.999, ε = 1e-8", () => {
-    expectGolden("adamStep", adamStep as Step, {}, references.adam(1e-3, 0.9, 0.999, 1e-8));
+    expectGolden("adamStep", adamStep as Step, {}, references.adam(1e-3, 0.9, 0.999, 1e-8), [
+      { reference: references.adam(1e-3, 0.9, 0.999, 1e-8, 0, "eps-inside"), why: WHY.epsInside },
+    ]);
+  });
+
+  it("refuses params and grad of different lengths, naming adamStep", () => {
+    expectRangeError("adamStep", adamStep, [[1, 2], [1], undefined, {}], "lengths differ");
   });
 });
 
@@ -312,6 +382,13 @@ task("adamw-step", () => {
       adamwStep as Step,
       { learningRate: 0.05, weightDecay: 0.1 },
       references.adam(0.05, 0.9, 0.999, 1e-8, 0.1),
+      [
+        { reference: references.adam(0.05, 0.9, 0.999, 1e-8, 0.1, "decay-after"), why: WHY.decayAfter },
+        {
+          reference: references.adam(0.05, 0.9, 0.999, 1e-8, 0.1, "decay-without-lr"),
+          why: WHY.decayWithoutLr,
+        },
+      ],
     );
   });
 
@@ -322,6 +399,10 @@ task("adamw-step", () => {
       { learningRate: 0.05 },
       references.adam(0.05, 0.9, 0.999, 1e-8, 1e-2),
     );
+  });
+
+  it("refuses params and grad of different lengths, naming adamwStep", () => {
+    expectRangeError("adamwStep", adamwStep, [[1, 2], [1], undefined, {}], "lengths differ");
   });
 });
 

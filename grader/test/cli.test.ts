@@ -45,6 +45,14 @@ describe("pnpm grade", () => {
     expect(GradeReportSchema.parse(JSON.parse(readFileSync(reportFile, "utf8"))).error).toContain("welcom");
   });
 
+  it("answers an unknown option with the usage and exit code 2, not a stack trace", () => {
+    const run = cli("grade", "--bogus");
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("Unknown option '--bogus'");
+    expect(run.stderr).toContain("Usage:");
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it("prints the hints of a task, gentlest first", () => {
     const run = cli("hint", "00", "2");
     expect(run.code).toBe(0);

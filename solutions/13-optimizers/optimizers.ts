@@ -150,7 +150,8 @@ export function adamwStep(
   state: AdamState | undefined,
   options: AdamWOptions = {},
 ): StepResult<AdamState> {
-  // BEGIN SOLUTION: shrink θ by the factor (1 − γλ), then take an Adam step from there.
+  // BEGIN SOLUTION: check the lengths, shrink θ by the factor (1 − γλ), then take an Adam step from there.
+  checkLengths("adamwStep", params, grad);
   const { weightDecay = 1e-2, ...adam } = options;
   const learningRate = adam.learningRate ?? 1e-3;
   const decayed = params.map((p) => p - learningRate * weightDecay * p);

@@ -28,6 +28,17 @@ export function isClose(actual: number, expected: number, rtol = DEFAULT_RTOL, a
   return withinTolerance(actual, expected, rtol, atol);
 }
 
+/**
+ * `got` and `want` as text: short when they print differently, in full with their relative difference
+ * when the short forms look alike (so a failure never shows two identical numbers).
+ */
+function showPair(got: number, want: number): [string, string] {
+  const [a, b] = [formatNumber(got), formatNumber(want)];
+  if (a !== b || got === want) return [a, b];
+  const relative = Math.abs(got - want) / Math.max(Math.abs(got), Math.abs(want));
+  return [`${got} (relative difference ${relative.toExponential(2)})`, String(want)];
+}
+
 function tolerance(options: CloseOptions): string {
   return `within ${formatNumber(options.rtol ?? DEFAULT_RTOL)} relative (absolute floor ${formatNumber(options.atol ?? DEFAULT_ATOL)})`;
 }
@@ -40,12 +51,15 @@ export function expectClose(actual: unknown, expected: number, options: CloseOpt
     expected: `a number, ${formatNumber(expected)} (${options.oracle})`,
   }));
   const value = actual as number;
-  check(isClose(value, expected, options.rtol, options.atol), () => ({
-    called: options.called,
-    got: formatNumber(value),
-    expected: `${formatNumber(expected)} (${options.oracle}), ${tolerance(options)}`,
-    ...whyOf(options, value, expected),
-  }));
+  check(isClose(value, expected, options.rtol, options.atol), () => {
+    const [got, want] = showPair(value, expected);
+    return {
+      called: options.called,
+      got,
+      expected: `${want} (${options.oracle}), ${tolerance(options)}`,
+      ...whyOf(options, value, expected),
+    };
+  });
 }
 
 /** Said of a non-finite answer where a finite one was expected, unless the check has a better diagnosis. */
@@ -64,12 +78,15 @@ export function expectVectorClose(actual: unknown, expected: readonly number[], 
   const values = actual as readonly unknown[];
   expected.forEach((e, i) => {
     const a = values[i];
-    check(typeof a === "number" && isClose(a, e, options.rtol, options.atol), () => ({
-      called: options.called,
-      got: `${describeValue(values)}; entry [${i}] is ${describeValue(a)}`,
-      expected: `${describeValue(expected)}; entry [${i}] = ${formatNumber(e)} (${options.oracle}), ${tolerance(options)}`,
-      ...(typeof a === "number" ? whyOf(options, a, e) : {}),
-    }));
+    check(typeof a === "number" && isClose(a, e, options.rtol, options.atol), () => {
+      const [got, want] = typeof a === "number" ? showPair(a, e) : [describeValue(a), formatNumber(e)];
+      return {
+        called: options.called,
+        got: `${describeValue(values)}; entry [${i}] is ${got}`,
+        expected: `${describeValue(expected)}; entry [${i}] = ${want} (${options.oracle}), ${tolerance(options)}`,
+        ...(typeof a === "number" ? whyOf(options, a, e) : {}),
+      };
+    });
   });
 }
 

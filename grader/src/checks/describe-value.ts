@@ -33,7 +33,7 @@ export function describeValue(value: unknown, depth = 0): string {
   if (Array.isArray(value)) return describeArray(value, depth);
   if (depth > 2) return "{…}";
   const entries = Object.entries(value).map(([key, v]) => `${key}: ${describeValue(v, depth + 1)}`);
-  return `{ ${entries.join(", ")} }`;
+  return entries.length === 0 ? "{}" : `{ ${entries.join(", ")} }`;
 }
 
 function describeArray(values: readonly unknown[], depth: number): string {

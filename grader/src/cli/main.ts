@@ -18,9 +18,14 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   course: courseCommand,
 };
 
+/** node:util's parseArgs rejects an unknown option or a missing value with one of these codes. */
+function isArgumentError(error: unknown): error is Error {
+  return error instanceof Error && String((error as { code?: unknown }).code).startsWith("ERR_PARSE_ARGS_");
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
-  if (command === undefined || command === "help" || command === "--help") {
+  if (command === undefined || command === "help" || argv.includes("--help") || argv.includes("-h")) {
     console.log(CLI_MESSAGES.usage);
     return command === undefined ? 2 : 0;
   }
@@ -34,6 +39,8 @@ try {
 } catch (error) {
   if (error instanceof UsageError || error instanceof ManifestError) {
     console.error(error.message);
+  } else if (isArgumentError(error)) {
+    console.error(`${error.message}\n\n${CLI_MESSAGES.usage}`);
   } else {
     console.error(
       CLI_MESSAGES.couldNotGrade(error instanceof Error ? (error.stack ?? error.message) : String(error)),

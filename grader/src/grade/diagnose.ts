@@ -6,7 +6,7 @@ import type { RawError, SuiteRun } from "../runner/raw-result.ts";
 
 export const PROBLEM_MESSAGES = {
   timeout: (seconds: number, where: string) =>
-    `timed out after ${seconds} s ${where}; the run was stopped. Look for a loop that never ends (a stopping test that is never true, a step that never shrinks).`,
+    `timed out after ${seconds} s ${where}; the run was stopped. Look for a loop that never ends (a stopping test that is never true), or for work that grows too fast (a search through an array inside a loop over many items).`,
   outOfMemory: (megabytes: number, where: string) =>
     `ran out of memory ${where} (the cap is ${megabytes} MB). Look for an array that grows without end.`,
   crash: (where: string) => `the test process crashed ${where}.`,

@@ -17,6 +17,8 @@ const CONSOLE_LINES = 20;
 
 export const TEST_MESSAGES = {
   notRun: "this test did not run (the run ended before it, or your file did not load)",
+  rerun: (problem: string) =>
+    `${problem} The other checks of that task were not run and count as failed; the other tasks were graded in a second run.`,
   skipped: "this test was skipped; a skipped test never counts as passed",
   unexpected: (state: string) => `vitest reported the state "${state}" for this test; it counts as failed`,
 } as const;
@@ -66,8 +68,10 @@ async function runWithReruns(request: LessonRequest, blockedTasks: readonly stri
       problems.push(...found);
       return { run: current, culprits, problems };
     }
-    problems.push(...found);
-    culprits.set(culprit, found[0]!);
+    const [first, ...rest] = found;
+    const stopped = { ...first!, message: TEST_MESSAGES.rerun(first!.message) };
+    problems.push(stopped, ...rest);
+    culprits.set(culprit, stopped);
     current = await run([...culprits.keys()]);
   }
 }

@@ -20,6 +20,11 @@ const STATUS_LABELS: Record<LessonReport["status"], { mark: string; text: string
 /** Failing tests shown per task; the rest are counted. */
 const TESTS_SHOWN_PER_TASK = 2;
 
+/** "1 more failing check", "2 more failing checks". */
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
 function pad(text: string, width: number): string {
   return text + " ".repeat(Math.max(0, width - [...text].length));
 }
@@ -110,7 +115,9 @@ function lessonDetails(lesson: LessonReport, paint: Paint): string[] {
       for (const line of test.console ?? []) lines.push(paint(90, `        console: ${line}`));
     }
     if (failing.length > TESTS_SHOWN_PER_TASK)
-      lines.push(`      … and ${failing.length - TESTS_SHOWN_PER_TASK} more failing checks in this task`);
+      lines.push(
+        `      … and ${plural(failing.length - TESTS_SHOWN_PER_TASK, "more failing check")} in this task`,
+      );
     lines.push(
       `      Next: fix ${task.functions.map((f) => `\`${f}\``).join(", ")} and run \`pnpm grade ${number}\`; stuck? \`pnpm hint ${number} ${task.number}\``,
     );

@@ -168,7 +168,7 @@ describe("mutation and explanations", () => {
       return xs;
     };
     expect(() => callLearner("f", mutate, frozen([0]))).toThrow(
-      /Called: {3}f\(\[0\]\)\nGot: {6}it threw TypeError: .*\nWhy: {6}the inputs are frozen/s,
+      /Called: {3}f\(\[0\]\)\nGot: {6}it threw TypeError: .*\nWhy: {6}it tried to change an input it was given/s,
     );
   });
 
@@ -181,5 +181,14 @@ describe("mutation and explanations", () => {
         () => "never shown",
       ),
     ).not.toThrow();
+  });
+});
+
+describe("numbers that print alike", () => {
+  it("are shown in full with their relative difference, so Got and Expected never look identical", () => {
+    const want = 0.64305380021;
+    expect(() => expectClose(want * (1 + 1e-11), want, { called: "g()", oracle: "o", rtol: 1e-12 })).toThrow(
+      /Got: {6}0\.6430538002\d+ \(relative difference 1\.00e-11\)\nExpected: 0\.64305380021 \(o\)/,
+    );
   });
 });

@@ -3,7 +3,7 @@ import type { Vector } from "@calcml/math";
 import type { AdagradOptions, AdagradState } from "../../../../solutions/13-optimizers/optimizers.ts";
 
 export * from "../../../../solutions/13-optimizers/optimizers.ts";
-export const knownBug = { task: "adagrad-step", feedback: /NUMERICS\.md equations/ };
+export const knownBug = { task: "adagrad-step", feedback: /equations of the lesson README/ };
 
 export function adagradStep(
   params: Vector,

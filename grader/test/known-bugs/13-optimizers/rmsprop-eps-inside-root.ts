@@ -3,7 +3,7 @@ import type { Vector } from "@calcml/math";
 import type { RmspropOptions, RmspropState } from "../../../../solutions/13-optimizers/optimizers.ts";
 
 export * from "../../../../solutions/13-optimizers/optimizers.ts";
-export const knownBug = { task: "rmsprop-step", feedback: /NUMERICS\.md equations/ };
+export const knownBug = { task: "rmsprop-step", feedback: /ε goes after the square root/ };
 
 export function rmspropStep(
   params: Vector,
