@@ -9,6 +9,7 @@ import {
   expectClose,
   expectGradient,
   expectRangeError,
+  expectSeedControl,
   expectVectorClose,
   explained,
   frozen,
@@ -512,27 +513,14 @@ task("train-linear-regression", () => {
     const run = (options: object) =>
       callLearner(name, trainLinearRegression, frozen(X), frozen(y), frozen(options));
     const base = { learningRate: 0.05, epochs: 3, batchSize: 4 };
-    const a = run({ ...base, seed: 5 });
-    const b = run({ ...base, seed: 5 });
-    const c = run({ ...base, seed: 6 });
-    const same = (p: typeof a, q: typeof a) => JSON.stringify([p?.w, p?.b]) === JSON.stringify([q?.w, q?.b]);
-    check(same(a, b), {
-      called: `${name}(X, y, { …, batchSize: 4, seed: 5 }), twice`,
-      got: `w = ${describeValue(a?.w)} then ${describeValue(b?.w)}`,
-      expected: "identical weights",
-      why: "shuffle only with createRng(seed): the same seed must replay the same run",
-    });
-    check(!same(a, c), {
-      called: `${name}(X, y, { …, batchSize: 4, seed: 5 }) and seed: 6`,
-      got: "identical weights",
-      expected: "different weights (other shuffles)",
-      why: "the seed must drive the shuffling: create the generator with createRng(seed)",
-    });
-    check(same(run(base), run({ ...base, seed: 0 })), {
-      called: `${name}(X, y, { …, batchSize: 4 }) and with seed: 0`,
-      got: "different weights",
-      expected: "identical weights: the seed defaults to 0",
-    });
+    expectSeedControl(
+      name,
+      (options) => {
+        const got = run(options);
+        return JSON.stringify([got?.w, got?.b]);
+      },
+      base,
+    );
   });
 
   it("rejects empty or mismatched data", () => {

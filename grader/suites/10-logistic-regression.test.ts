@@ -9,6 +9,7 @@ import {
   expectClose,
   expectGradient,
   expectRangeError,
+  expectSeedControl,
   expectVectorClose,
   explained,
   frozen,
@@ -494,28 +495,7 @@ task("train-logistic-regression", () => {
       const got = train(X, y, options);
       return JSON.stringify([got?.w, got?.b]);
     };
-    const [a, b, c] = [
-      fingerprint({ ...base, seed: 5 }),
-      fingerprint({ ...base, seed: 5 }),
-      fingerprint({ ...base, seed: 6 }),
-    ];
-    check(a === b, {
-      called: `${name}(X, y, { …, batchSize: 4, seed: 5 }), twice`,
-      got: `${a} then ${b}`,
-      expected: "identical weights",
-      why: "shuffle only with createRng(seed): the same seed must replay the same run",
-    });
-    check(a !== c, {
-      called: `${name}(X, y, { …, batchSize: 4, seed: 5 }) and seed: 6`,
-      got: "identical weights",
-      expected: "different weights (other shuffles)",
-      why: "the seed must drive the shuffling: create the generator with createRng(seed)",
-    });
-    check(fingerprint(base) === fingerprint({ ...base, seed: 0 }), {
-      called: `${name}(X, y, { …, batchSize: 4 }) and with seed: 0`,
-      got: "different weights",
-      expected: "identical weights: the seed defaults to 0",
-    });
+    expectSeedControl(name, fingerprint, base);
   });
 
   it("rejects empty or mismatched data", () => {

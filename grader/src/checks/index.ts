@@ -24,5 +24,6 @@ export { describeCall, describeValue, formatNumber, labelled } from "./describe-
 export { frozen } from "./frozen.ts";
 export { awayFromKinks, KINK_MARGIN, probePoints } from "./probe-points.ts";
 export { SEED_VARIABLE, suiteRng, suiteSeed } from "./seed.ts";
+export { expectSeedControl } from "./seed-control.ts";
 export { SUSPECT_RTOL, type Suspect, whyFrom } from "./suspects.ts";
 export { task } from "./task.ts";

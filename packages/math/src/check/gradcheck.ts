@@ -1,7 +1,7 @@
 import type { ScalarField, Vector } from "../types.ts";
 import { runCheck } from "./engine.ts";
 import { assertFinitePoint, FIRST_ORDER, resolveOptions } from "./options.ts";
-import { earlyResult } from "./result.ts";
+import { rejected } from "./result.ts";
 import type { CheckOptions, CheckResult } from "./types.ts";
 import { validateVector } from "./validate.ts";
 
@@ -41,21 +41,7 @@ export function gradcheck(
   const point = x.slice();
   const given = typeof gradient === "function" ? gradient(x.slice()) : gradient;
   const v = validateVector(given, n, "the gradient", `f takes ${n} inputs`);
-  if (!v.ok) {
-    const mode = n > o.fullCheckLimit ? "sampled" : "full";
-    const actualShape = v.reason === "non-finite" ? shape : v.actualShape;
-    return earlyResult({
-      ...v,
-      mode,
-      point,
-      h: o.h,
-      rtol: o.rtol,
-      atol: o.atolFactor,
-      evaluations: calls,
-      expectedShape: shape,
-      actualShape,
-    });
-  }
+  if (!v.ok) return rejected(v, { n, point, options: o, evaluations: calls, expectedShape: shape });
   return runCheck({
     F,
     m: 1,

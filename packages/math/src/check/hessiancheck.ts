@@ -2,7 +2,7 @@ import { numericalGradient } from "../diff/numerical-gradient.ts";
 import type { Matrix, ScalarField, Vector } from "../types.ts";
 import { runCheck } from "./engine.ts";
 import { assertFinitePoint, resolveOptions, SECOND_ORDER } from "./options.ts";
-import { earlyResult } from "./result.ts";
+import { rejected } from "./result.ts";
 import type { CheckOptions, CheckResult } from "./types.ts";
 import { validateMatrix } from "./validate.ts";
 
@@ -43,19 +43,7 @@ export function hessiancheck(
   const shape = [n, n];
   const given = typeof hessian === "function" ? hessian(x.slice()) : hessian;
   const v = validateMatrix(given, n, n, "the Hessian");
-  if (!v.ok) {
-    const mode = n > o.fullCheckLimit ? "sampled" : "full";
-    return earlyResult({
-      ...v,
-      mode,
-      point,
-      h: o.h,
-      rtol: o.rtol,
-      atol: o.atolFactor,
-      evaluations: calls,
-      expectedShape: shape,
-    });
-  }
+  if (!v.ok) return rejected(v, { n, point, options: o, evaluations: calls, expectedShape: shape });
   return runCheck({
     F: G,
     m: n,

@@ -1,7 +1,7 @@
 import type { Matrix, Vector, VectorField } from "../types.ts";
 import { runCheck } from "./engine.ts";
 import { assertFinitePoint, FIRST_ORDER, resolveOptions } from "./options.ts";
-import { earlyResult } from "./result.ts";
+import { rejected } from "./result.ts";
 import type { CheckOptions, CheckResult } from "./types.ts";
 import { validateMatrix } from "./validate.ts";
 
@@ -38,19 +38,7 @@ export function jacobiancheck(
   const shape = [m, n];
   const given = typeof jacobian === "function" ? jacobian(x.slice()) : jacobian;
   const v = validateMatrix(given, m, n, "the Jacobian");
-  if (!v.ok) {
-    const mode = n > o.fullCheckLimit ? "sampled" : "full";
-    return earlyResult({
-      ...v,
-      mode,
-      point,
-      h: o.h,
-      rtol: o.rtol,
-      atol: o.atolFactor,
-      evaluations: calls,
-      expectedShape: shape,
-    });
-  }
+  if (!v.ok) return rejected(v, { n, point, options: o, evaluations: calls, expectedShape: shape });
   return runCheck({
     F: counted,
     f0,

@@ -1,4 +1,6 @@
+import type { ResolvedOptions } from "./options.ts";
 import type { CheckResult } from "./types.ts";
+import type { Validation } from "./validate.ts";
 
 /**
  * A `CheckResult` for a check that stopped before comparing values (wrong shape, non-finite entries):
@@ -44,4 +46,32 @@ export function describeBadNumber(v: unknown): string {
   if (v === undefined || v === null) return String(v);
   if (Array.isArray(v)) return "an array";
   return `a ${typeof v}`;
+}
+
+/**
+ * The early result for a derivative that failed validation: the one place gradcheck, jacobiancheck and
+ * hessiancheck turn a wrong shape or a non-finite entry into a `CheckResult`.
+ */
+export function rejected(
+  v: Exclude<Validation, { ok: true }>,
+  context: {
+    n: number;
+    point: number[];
+    options: ResolvedOptions;
+    evaluations: number;
+    expectedShape: number[];
+  },
+): CheckResult {
+  const { n, point, options, evaluations, expectedShape } = context;
+  return earlyResult({
+    ...v,
+    mode: n > options.fullCheckLimit ? "sampled" : "full",
+    point,
+    h: options.h,
+    rtol: options.rtol,
+    atol: options.atolFactor,
+    evaluations,
+    expectedShape,
+    actualShape: v.reason === "non-finite" ? expectedShape : v.actualShape,
+  });
 }
