@@ -1,5 +1,5 @@
 // The CLI as a learner and CI call it: exit codes, the --json report, --source, --min-score.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -58,5 +58,38 @@ describe("pnpm grade", () => {
     expect(run.code).toBe(0);
     expect(run.stdout.indexOf("Hint 1 of 3")).toBeLessThan(run.stdout.indexOf("Hint 3 of 3"));
     expect(run.stdout).toContain("Rise over run");
+  });
+});
+
+describe("pnpm watch", () => {
+  it("grades the lesson, then again when its file is saved", async () => {
+    const file = path.join(scratch, "watched-welcome.ts");
+    copyFileSync(path.join(REPO_ROOT, "exercises/00-welcome/welcome.ts"), file);
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", "grader/src/cli/main.ts", "watch", "00", "--source", file],
+      {
+        cwd: REPO_ROOT,
+        env: { ...process.env, NO_COLOR: "1" },
+      },
+    );
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    const waitFor = async (text: string) => {
+      for (let waited = 0; !output.includes(text); waited += 100) {
+        if (waited > 60_000) throw new Error(`no "${text}" in:\n${output}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    };
+    try {
+      await waitFor("· not started");
+      await waitFor("Watching");
+      copyFileSync(path.join(REPO_ROOT, "solutions/00-welcome/welcome.ts"), file);
+      await waitFor("✓ complete");
+    } finally {
+      child.kill("SIGINT");
+    }
   });
 });

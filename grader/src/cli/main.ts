@@ -10,12 +10,14 @@ import { hintCommand } from "./hint-command.ts";
 import { lessonsCommand } from "./lessons-command.ts";
 import { CLI_MESSAGES } from "./messages.ts";
 import { UsageError } from "./resolve-lesson.ts";
+import { watchCommand } from "./watch-command.ts";
 
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   grade: gradeCommand,
   hint: hintCommand,
   lessons: lessonsCommand,
   course: courseCommand,
+  watch: watchCommand,
 };
 
 /** node:util's parseArgs rejects an unknown option or a missing value with one of these codes. */

@@ -5,6 +5,7 @@ export const CLI_MESSAGES = {
              [--json <file>] [--junit <file>] [--gradescope <file>] [--exercism <file>]
   pnpm hint <lesson> [task]
   pnpm lessons
+  pnpm watch [lesson]             grade again every time you save the lesson's file (Ctrl-C to stop)
   pnpm course build [lesson…]     regenerate stubs, expected test ids and JSON Schemas (instructors)
   pnpm course check [--seeds n]   every stub fails, every solution passes (also under n more seeds), nothing drifts
   pnpm course bugs [lesson…]      what each known-bug fixture keeps, and whether its feedback names the bug
@@ -24,5 +25,6 @@ A lesson is its number or its id: 4, 04, 04-gradient-descent or gradient-descent
   hintNeedsLesson: "Which lesson? For example: pnpm hint 02 3 (lesson 02, task 3).",
   belowMinScore: (percent: number, min: number) => `Score ${percent} % is below --min-score ${min} %.`,
   couldNotGrade: (reason: string) => `The grader could not grade: ${reason}`,
+  watching: (file: string) => `Watching ${file}: save it to grade again. Ctrl-C to stop.`,
   reportWritten: (file: string) => `Report written to ${file}.`,
 } as const;
