@@ -42,19 +42,22 @@ function formatPoints(points: number): string {
 }
 
 function table(report: GradeReport, paint: Paint): string[] {
+  const name = (lesson: LessonReport) => `${lesson.id.slice(0, 2)}  ${lesson.title}`;
+  // As wide as the longest lesson name, so that every column lines up.
+  const width = Math.max("lesson".length, ...report.lessons.map((l) => [...name(l)].length)) + 2;
   const lines = [
-    `  ${pad("lesson", 36)}${padStart("points", 9)}   ${pad("status", 14)}${padStart("time", 7)}`,
+    `  ${pad("lesson", width)}${padStart("points", 9)}   ${pad("status", 14)}${padStart("time", 7)}`,
   ];
   for (const lesson of report.lessons) {
     const label = STATUS_LABELS[lesson.status];
     const points = `${formatPoints(lesson.points)} / ${lesson.maxPoints}`;
     const status = paint(label.color, pad(`${label.mark} ${label.text}`, 14));
     lines.push(
-      `  ${pad(`${lesson.id.slice(0, 2)}  ${lesson.title}`, 36)}${padStart(points, 9)}   ${status}${padStart(seconds(lesson.durationMs), 7)}`,
+      `  ${pad(name(lesson), width)}${padStart(points, 9)}   ${status}${padStart(seconds(lesson.durationMs), 7)}`,
     );
   }
   const total = `${formatPoints(report.points)} / ${report.maxPoints}`;
-  lines.push(`  ${pad("total", 36)}${padStart(total, 9)}   ${report.percent} %`);
+  lines.push(`  ${pad("total", width)}${padStart(total, 9)}   ${report.percent} %`);
   return lines;
 }
 
