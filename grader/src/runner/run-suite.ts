@@ -36,7 +36,6 @@ function workerExecArgv(memoryLimitMb: number, journalDir: string): string[] {
     major > 22 || (major === 22 && minor >= 13) ? "--permission" : "--experimental-permission";
   return [
     `--max-old-space-size=${memoryLimitMb}`,
-    "--stack-size=4000",
     permission,
     "--allow-fs-read=*",
     `--allow-fs-write=${journalDir}${path.sep}*`,
