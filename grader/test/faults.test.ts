@@ -1,6 +1,8 @@
 // Each fault fixture is lesson 00 with one kind of misbehaviour (DESIGN.md, threat model). The grader
 // must score it as what it is, say what happened, and keep grading everything else.
 
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../src/course/paths.ts";
@@ -12,6 +14,7 @@ import { courseWithLimits, gradeFixture, task } from "./grade-fixture.ts";
 const LIMIT_SECONDS = 4;
 const MEMORY_MB = 128;
 const course = courseWithLimits(LIMIT_SECONDS, MEMORY_MB);
+const scratch = mkdtempSync(path.join(os.tmpdir(), "calcml-faults-"));
 /** Each grade is a process tree: two at a time on two cores. */
 const limit = createLimiter(2);
 const fixture = (name: string) =>
@@ -84,4 +87,44 @@ describe.concurrent("grading misbehaving learner code", () => {
       ["15-integration", "complete"],
     ]);
   });
+
+  it("stops an asynchronous infinite loop started at import", async () => {
+    const report = await fixture("microtask-loop");
+    expect(report.status).toBe("timed-out");
+    expect(report.points).toBe(0);
+    expect(report.problems[0]?.message).toContain(`timed out after ${LIMIT_SECONDS} s`);
+  });
+
+  it("grades correct code that floods the console, keeping a few lines per test", async () => {
+    const report = await fixture("console-flood");
+    expect(report.status).toBe("complete");
+    const shown = task(report, "square").tests.map((t) => t.console?.length ?? 0);
+    expect(Math.max(...shown)).toBeLessThanOrEqual(21);
+  });
+
+  it("reports a syntax error with its file, line and column, and the line itself", async () => {
+    const broken = writeBroken("syntax-error.ts", "  return x * x;", "  return x * ;");
+    const report = await limit(() => gradeFixture("00-welcome", broken, course));
+    expect(report.points).toBe(0);
+    expect(report.problems[0]?.message).toMatch(
+      /syntax error at .*syntax-error\.ts:\d+:\d+: Unexpected token\n\s+return x \* ;/,
+    );
+  });
+
+  it("names a function the file forgot to export, and still grades the others", async () => {
+    const broken = writeBroken("no-export.ts", "export function square", "function square");
+    const report = await limit(() => gradeFixture("00-welcome", broken, course));
+    expect(report.problems.map((p) => p.kind)).toEqual(["missing-export"]);
+    expect(task(report, "square").tests[0]?.message).toContain("square is not exported by your file");
+    expect(task(report, "secant-slope").status).toBe("complete");
+  });
 });
+
+/** The lesson 00 solution with one piece of text replaced, written to a scratch file. */
+function writeBroken(name: string, from: string, to: string): string {
+  const source = readFileSync(path.join(REPO_ROOT, "solutions/00-welcome/welcome.ts"), "utf8");
+  if (!source.includes(from)) throw new Error(`lesson 00's solution no longer contains "${from}"`);
+  const file = path.join(scratch, name);
+  writeFileSync(file, source.replace(from, to));
+  return file;
+}

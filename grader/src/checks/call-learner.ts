@@ -14,6 +14,13 @@ export const MUTATION_WHY =
  * A stub's `TODO` error passes through untouched so the grader can report "not started".
  */
 export function callLearner<R>(name: string, fn: (...args: never[]) => R, ...args: unknown[]): R {
+  if (typeof fn !== "function") {
+    throw new CheckError({
+      called: describeCall(name, args),
+      got: `${name} is ${fn === undefined ? "not exported by your file" : `not a function but ${String(fn)}`}`,
+      why: `export it as the stub does (\`export function ${name}(…)\`), with exactly this name`,
+    });
+  }
   try {
     return (fn as (...a: unknown[]) => R)(...args);
   } catch (error) {

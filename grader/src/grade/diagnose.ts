@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { REPO_ROOT } from "../course/paths.ts";
 import type { Lesson } from "../manifest/schema.ts";
@@ -14,6 +15,8 @@ export const PROBLEM_MESSAGES = {
     `your file called process.exit (${detail}); remove it: the grader decides when a run ends.`,
   loadError: (message: string, location: string) =>
     `your file could not be loaded: ${message}${location}. Every task scores 0 until it loads.`,
+  syntaxError: (message: string, where: string, line: string) =>
+    `your file has a syntax error at ${where}: ${message}${line ? `\n      ${line.trim()}` : ""}\n    Fix it (your editor underlines it too); every task scores 0 until the file parses.`,
   noTests:
     "the hidden suite ran no tests; this is a problem with the course, not your code (tell your instructor).",
   missingFile: (file: string) => `${file} does not exist; restore it with \`git checkout -- ${file}\`.`,
@@ -25,6 +28,28 @@ export function whereRunning(lesson: Lesson, runningTest: readonly string[] | un
   const task = lesson.tasks.find((t) => t.id === runningTest[0]);
   const functions = task ? task.functions.map((f) => `\`${f}\``).join(", ") : `task ${runningTest[0]}`;
   return `in ${functions} (test "${runningTest.at(-1)}")`;
+}
+
+/** Terminal colour codes, which vite's error messages carry and a report must not. */
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
+
+/** A parse error from vite's transform: "[PARSE_ERROR] Unexpected token" and "file.ts:16:14". */
+function syntaxError(error: RawError, sourceFile: string): string | undefined {
+  const text = error.message.replace(ANSI, "");
+  if (!/Transform failed/.test(text)) return undefined;
+  const detail = /\[[A-Z_]+\]\s*(.+)/.exec(text)?.[1]?.trim() ?? firstLine(text);
+  const at = /([^\s[\]]+\.[cm]?[jt]s):(\d+):(\d+)/.exec(text);
+  const lineNo = at ? Number(at[2]) : 0;
+  let line = "";
+  try {
+    line = readFileSync(sourceFile, "utf8").split("\n")[lineNo - 1] ?? "";
+  } catch {
+    // The file is gone: say what we know.
+  }
+  const where = at
+    ? `${path.relative(REPO_ROOT, sourceFile)}:${at[2]}:${at[3]}`
+    : path.relative(REPO_ROOT, sourceFile);
+  return PROBLEM_MESSAGES.syntaxError(detail, where, line);
 }
 
 function locationIn(error: RawError, sourceFile: string): string {
@@ -60,10 +85,10 @@ export function diagnoseRun(
         message: PROBLEM_MESSAGES.exit(error.message.replace(EXIT_CALLED, "").trim() || "while loading"),
       });
     } else {
-      problems.push({
-        kind: "load-error",
-        message: PROBLEM_MESSAGES.loadError(firstLine(error.message), locationIn(error, sourceFile)),
-      });
+      const plain = firstLine(error.message.replace(ANSI, ""));
+      const message =
+        syntaxError(error, sourceFile) ?? PROBLEM_MESSAGES.loadError(plain, locationIn(error, sourceFile));
+      problems.push({ kind: "load-error", message });
     }
   }
   if (problems.length === 0 && run.tests.length === 0)

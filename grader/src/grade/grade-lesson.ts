@@ -7,7 +7,7 @@ import { type RawTest, type SuiteRun, testId } from "../runner/raw-result.ts";
 import { runSuite } from "../runner/run-suite.ts";
 import { diagnoseRun, PROBLEM_MESSAGES } from "./diagnose.ts";
 import { lessonStatus, roundPoints, scoreTask } from "./score.ts";
-import { checkImports, type ImportViolation } from "./static-checks.ts";
+import { checkExports, checkImports, type ImportViolation } from "./static-checks.ts";
 
 /** How many times a lesson is re-run after a kill, each time without the task that was running. */
 const MAX_RERUNS = 2;
@@ -114,8 +114,15 @@ export async function gradeLesson(request: LessonRequest): Promise<LessonReport>
     problems.push({ kind: "missing-file", message: PROBLEM_MESSAGES.missingFile(source) });
   } else {
     const options = request.allowTrustedImports ? { allowTrustedImports: true } : {};
-    violations = checkImports(readFileSync(sourceFile, "utf8"), sourceFile, lesson, options);
+    const text = readFileSync(sourceFile, "utf8");
+    violations = checkImports(text, sourceFile, lesson, options);
     problems.push(...violations.map((v) => ({ kind: "forbidden-import" as const, message: v.message })));
+    problems.push(
+      ...checkExports(text, sourceFile, lesson).map((message) => ({
+        kind: "missing-export" as const,
+        message,
+      })),
+    );
     const blockedTasks = lesson.tasks.filter((t) =>
       violations.some((v) => v.tasks === "all" || v.tasks.includes(t.id)),
     );

@@ -127,3 +127,47 @@ export function checkImports(
   }
   return violations;
 }
+
+export const EXPORT_MESSAGES = {
+  missing: (where: string, name: string, task: number) =>
+    `${where} does not export \`${name}\` (task ${task}); keep the stub's \`export\` line and its exact name.`,
+} as const;
+
+/** The names a module exports by its own declarations, or undefined when it re-exports a whole module. */
+function exportedNames(sourceFile: ts.SourceFile): Set<string> | undefined {
+  const names = new Set<string>();
+  const exported = (node: ts.Node) =>
+    ts.canHaveModifiers(node) &&
+    (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+  for (const statement of sourceFile.statements) {
+    if (ts.isExportDeclaration(statement)) {
+      const clause = statement.exportClause;
+      if (!clause) return undefined;
+      if (ts.isNamedExports(clause)) for (const element of clause.elements) names.add(element.name.text);
+    } else if (exported(statement)) {
+      if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name) {
+        names.add(statement.name.text);
+      } else if (ts.isVariableStatement(statement)) {
+        for (const d of statement.declarationList.declarations)
+          if (ts.isIdentifier(d.name)) names.add(d.name.text);
+      }
+    }
+  }
+  return names;
+}
+
+/**
+ * The functions the manifest grades that the learner file does not export (a renamed function, a
+ * dropped `export`): each is named with its task, before any test says "is not a function".
+ */
+export function checkExports(source: string, file: string, lesson: Lesson): string[] {
+  const sourceFile = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const names = exportedNames(sourceFile);
+  if (!names) return [];
+  const where = path.relative(REPO_ROOT, file);
+  return lesson.tasks.flatMap((task, index) =>
+    task.functions
+      .filter((name) => !names.has(name))
+      .map((name) => EXPORT_MESSAGES.missing(where, name, index + 1)),
+  );
+}

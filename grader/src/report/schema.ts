@@ -29,6 +29,7 @@ export const ProblemKind = z.enum([
   "load-error",
   "missing-file",
   "forbidden-import",
+  "missing-export",
   "no-tests",
 ]);
 

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../../src/course/paths.ts";
-import { checkImports } from "../../src/grade/static-checks.ts";
+import { checkExports, checkImports } from "../../src/grade/static-checks.ts";
 import type { Lesson } from "../../src/manifest/schema.ts";
 
 const lesson: Lesson = {
@@ -54,5 +54,22 @@ describe("checkImports", () => {
 
   it("allows the learner's own files from other lessons", () => {
     expect(check('import { square } from "../00-welcome/welcome.ts";')).toEqual([]);
+  });
+});
+
+describe("checkExports", () => {
+  const exportsOf = (source: string) => checkExports(source, file, lesson);
+
+  it("names each graded function the file does not export, with its task number", () => {
+    expect(exportsOf("export function numericalGradient() {}\nfunction steepestAscent() {}")).toEqual([
+      "exercises/02-gradients/gradients.ts does not export `steepestAscent` (task 2); keep the stub's `export` line and its exact name.",
+    ]);
+  });
+
+  it("accepts functions, consts, classes and export lists, and trusts a re-export of a whole module", () => {
+    expect(
+      exportsOf("export const numericalGradient = () => [];\nconst s = 1;\nexport { s as steepestAscent };"),
+    ).toEqual([]);
+    expect(exportsOf('export * from "./elsewhere.ts";')).toEqual([]);
   });
 });
