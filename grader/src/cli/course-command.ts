@@ -8,6 +8,7 @@ import {
   writeGenerated,
 } from "../course/build.ts";
 import { checkCourse } from "../course/check.ts";
+import { exportCourse } from "../course/export.ts";
 import { gradeKnownBugs, knownBugProblems, listFixtures, readKnownBug } from "../course/known-bugs.ts";
 import { REPO_ROOT } from "../course/paths.ts";
 import { loadExpectedTests } from "../grade/expected-tests.ts";
@@ -89,11 +90,21 @@ async function bugs(args: string[]): Promise<number> {
   return failures === 0 ? 0 : 1;
 }
 
-/** `pnpm course build|check|bugs [lesson…]` (instructors). */
+/** `pnpm course export <dir>`: the student version of the course, without answers or plaintext suites. */
+async function exportTo(args: string[]): Promise<number> {
+  const [target] = args;
+  if (!target) throw new UsageError("Where to? For example: pnpm course export ../calcml-student");
+  const files = exportCourse(loadCourse(), path.resolve(target));
+  console.log(`exported ${files} files to ${path.resolve(target)} (no solutions; hidden suites packed)`);
+  return 0;
+}
+
+/** `pnpm course build|check|bugs|export …` (instructors). */
 export async function courseCommand(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === "build") return build(rest);
   if (sub === "check") return check(rest);
   if (sub === "bugs") return bugs(rest);
-  throw new UsageError('`pnpm course` takes "build", "check" or "bugs", e.g. `pnpm course check`.');
+  if (sub === "export") return exportTo(rest);
+  throw new UsageError('`pnpm course` takes "build", "check", "bugs" or "export", e.g. `pnpm course check`.');
 }

@@ -9,6 +9,7 @@ export const CLI_MESSAGES = {
   pnpm course build [lesson…]     regenerate stubs, expected test ids and JSON Schemas (instructors)
   pnpm course check [--seeds n]   every stub fails, every solution passes (also under n more seeds), nothing drifts
   pnpm course bugs [lesson…]      what each known-bug fixture keeps, and whether its feedback names the bug
+  pnpm course export <dir>        the student version: no solutions, hidden suites packed
 
 A lesson is its number or its id: 4, 04, 04-gradient-descent or gradient-descent.`,
   unknownCommand: (command: string) => `Unknown command "${command}".`,

@@ -1,5 +1,6 @@
 import os from "node:os";
 import { lessonFile, type Target } from "../course/paths.ts";
+import { removeStaleUnpackedSuites } from "../course/suite-bundle.ts";
 import type { Course, Lesson } from "../manifest/schema.ts";
 import { type GradeReport, GradeReportSchema, type LessonReport } from "../report/schema.ts";
 import { pool } from "../util/pool.ts";
@@ -23,6 +24,7 @@ export interface GradeOptions {
 /** Grades the chosen lessons and returns one validated report. */
 export async function gradeCourse(options: GradeOptions): Promise<GradeReport> {
   const started = performance.now();
+  removeStaleUnpackedSuites();
   const expected = loadExpectedTests();
   const custom = Object.keys(options.sources ?? {}).length > 0;
   const lessons = await pool(

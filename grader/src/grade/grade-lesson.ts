@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { REPO_ROOT, suiteFile } from "../course/paths.ts";
+import { REPO_ROOT } from "../course/paths.ts";
+import { runnableSuite } from "../course/suite-bundle.ts";
 import type { Course, Lesson } from "../manifest/schema.ts";
 import type { LessonReport, Problem, TestReport } from "../report/schema.ts";
 import { type RawTest, type SuiteRun, testId } from "../runner/raw-result.ts";
@@ -42,6 +43,19 @@ interface Attempt {
 }
 
 async function runWithReruns(request: LessonRequest, blockedTasks: readonly string[]): Promise<Attempt> {
+  const suite = runnableSuite(request.lesson.id);
+  try {
+    return await runAttempts(request, blockedTasks, suite.file);
+  } finally {
+    suite.release();
+  }
+}
+
+async function runAttempts(
+  request: LessonRequest,
+  blockedTasks: readonly string[],
+  suite: string,
+): Promise<Attempt> {
   const { course, lesson } = request;
   const seconds = lesson.timeLimitSeconds ?? course.defaults.timeLimitSeconds;
   const limits = { seconds, memoryMb: course.defaults.memoryLimitMb };
@@ -50,7 +64,7 @@ async function runWithReruns(request: LessonRequest, blockedTasks: readonly stri
   const run = (skip: string[]) =>
     runSuite({
       lessonId: lesson.id,
-      suiteFile: suiteFile(lesson.id),
+      suiteFile: suite,
       sourceFile: request.sourceFile,
       seed: request.seed,
       timeLimitMs: seconds * 1000,
