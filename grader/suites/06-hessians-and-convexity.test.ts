@@ -587,6 +587,8 @@ task("classify-critical-point", () => {
       ],
       "H must be square",
     );
+    // The README: an empty H throws too (eigSym([]) returns no eigenvalues rather than throwing).
+    expectRangeError("classifyCriticalPoint", classifyCriticalPoint, [frozen([])], "H is empty");
   });
 });
 

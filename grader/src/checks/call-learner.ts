@@ -37,14 +37,23 @@ export function wrapLearnerError(error: unknown, called: string): Error {
   }
   const what =
     error instanceof Error ? `${error.name}: ${error.message}` : `a non-Error value (${String(error)})`;
-  const wrapped = new CheckError({
-    called,
-    got: `it threw ${what}`,
-    why: "the function should return a value here, not throw",
-  });
+  const wrapped = new CheckError({ called, got: `it threw ${what}`, why: throwWhy(error, called) });
   if (error instanceof Error && error.stack)
     wrapped.stack = `${wrapped.message}\n${error.stack.split("\n").slice(1).join("\n")}`;
   return wrapped;
+}
+
+/**
+ * Why a throw is wrong here. An error that names another function ("eigSym: matrix is not symmetric")
+ * came from something the learner's code called, which is worth saying.
+ */
+function throwWhy(error: unknown, called: string): string {
+  const thrower = error instanceof Error ? /^([A-Za-z_$][\w$.]*): /.exec(error.message)?.[1] : undefined;
+  const callee = called.split("(")[0];
+  if (thrower && thrower !== callee) {
+    return `the error comes from \`${thrower}\`, which your code called: check what you pass it (the README says which inputs this function must handle)`;
+  }
+  return "the function should return a value here, not throw";
 }
 
 /**

@@ -192,3 +192,23 @@ describe("numbers that print alike", () => {
     );
   });
 });
+
+describe("errors thrown by what learner code calls", () => {
+  it("name the function the error came from", () => {
+    const usesEig = () => {
+      throw new RangeError("eigSym: matrix is not symmetric");
+    };
+    expect(() =>
+      callLearner("isConvexQuadratic", usesEig, [
+        [1, 2],
+        [0, 1],
+      ]),
+    ).toThrow(/Why: {6}the error comes from `eigSym`, which your code called/);
+    const own = () => {
+      throw new RangeError("isConvexQuadratic: oops");
+    };
+    expect(() => callLearner("isConvexQuadratic", own)).toThrow(
+      /Why: {6}the function should return a value here/,
+    );
+  });
+});
