@@ -1,7 +1,6 @@
 import path from "node:path";
+import { gradeFixtureFile } from "../src/course/known-bugs.ts";
 import { REPO_ROOT } from "../src/course/paths.ts";
-import { loadExpectedTests } from "../src/grade/expected-tests.ts";
-import { gradeLesson } from "../src/grade/grade-lesson.ts";
 import { loadCourse } from "../src/manifest/load.ts";
 import type { Course } from "../src/manifest/schema.ts";
 import type { LessonReport } from "../src/report/schema.ts";
@@ -22,16 +21,7 @@ export function gradeFixture(
   file: string,
   course: Course = loadCourse(),
 ): Promise<LessonReport> {
-  const lesson = course.lessons.find((l) => l.id === lessonId);
-  if (!lesson) throw new Error(`no lesson ${lessonId} in the manifest`);
-  return gradeLesson({
-    course,
-    lesson,
-    sourceFile: path.resolve(REPO_ROOT, file),
-    expectedTests: loadExpectedTests()[lessonId],
-    seed: course.defaults.seed,
-    allowTrustedImports: true,
-  });
+  return gradeFixtureFile(course, lessonId, path.resolve(REPO_ROOT, file));
 }
 
 export function task(report: LessonReport, id: string): LessonReport["tasks"][number] {

@@ -44,21 +44,26 @@ export async function readKnownBug(fixture: Fixture): Promise<KnownBug> {
   return ((await import(pathToFileURL(fixture.file).href)) as { knownBug: KnownBug }).knownBug;
 }
 
-/** Grades a fixture as its lesson's learner file (fixtures may import the solution they modify). */
-export function gradeKnownBug(course: Course, fixture: Fixture): Promise<LessonReport> {
-  const lesson = course.lessons.find((l) => l.id === fixture.lesson);
-  if (!lesson)
-    throw new Error(
-      `known bug ${fixture.lesson}/${fixture.name}: no lesson ${fixture.lesson} in the manifest`,
-    );
+/**
+ * Grades a course-owned file (a known-bug or fault fixture) as lesson `lessonId`'s learner file, through
+ * the real grader. Such fixtures may import the solution they modify; learner files may not.
+ */
+export function gradeFixtureFile(course: Course, lessonId: string, file: string): Promise<LessonReport> {
+  const lesson = course.lessons.find((l) => l.id === lessonId);
+  if (!lesson) throw new Error(`fixture ${file}: no lesson ${lessonId} in the manifest`);
   return gradeLesson({
     course,
     lesson,
-    sourceFile: fixture.file,
+    sourceFile: file,
     expectedTests: loadExpectedTests()[lesson.id],
     seed: course.defaults.seed,
     allowTrustedImports: true,
   });
+}
+
+/** Grades a known-bug fixture as its lesson's learner file. */
+export function gradeKnownBug(course: Course, fixture: Fixture): Promise<LessonReport> {
+  return gradeFixtureFile(course, fixture.lesson, fixture.file);
 }
 
 /** What went wrong with a graded fixture, or nothing when it behaves as declared. */

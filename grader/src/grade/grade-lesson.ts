@@ -90,20 +90,26 @@ async function runAttempts(
   }
 }
 
+/** What went wrong around the tests: the tasks stopped by a kill, and the problems of the runs. */
+interface RunContext {
+  culprits: ReadonlyMap<string, Problem>;
+  problems: readonly Problem[];
+}
+
 function testStatus(
   raw: RawTest | undefined,
-  attempt: Attempt,
+  context: RunContext,
   taskId: string,
   blocked: ImportViolation[],
 ): Omit<TestReport, "id" | "name" | "durationMs"> {
   const block = blocked.find((v) => v.tasks === "all" || v.tasks.includes(taskId));
   if (block) return { status: "blocked", message: block.message };
-  const culprit = attempt.culprits.get(taskId);
+  const culprit = context.culprits.get(taskId);
   if (culprit && raw?.state !== "passed") {
     return { status: culprit.kind === "timeout" ? "timeout" : "crashed", message: culprit.message };
   }
   if (!raw || raw.state === "pending") {
-    const runProblem = attempt.problems.find((p) => p.kind !== "no-tests");
+    const runProblem = context.problems.find((p) => p.kind !== "no-tests");
     return {
       status: runProblem?.kind === "timeout" ? "timeout" : "missing",
       message: runProblem?.message ?? TEST_MESSAGES.notRun,
@@ -151,12 +157,13 @@ export async function gradeLesson(request: LessonRequest): Promise<LessonReport>
   const reported = new Map((attempt?.run.tests ?? []).map((t) => [testId(t.path), t]));
   const logs = attempt?.run.logs ?? [];
   const expected = request.expectedTests ?? [...reported.keys()];
+  // Without a run (a missing file, every task blocked), the static problems explain the missing tests.
+  const context: RunContext = attempt ?? { culprits: new Map(), problems };
   const tasks = lesson.tasks.map((task, index) => {
     const ids = expected.filter((id) => id.startsWith(`${task.id} > `));
     const tests = ids.map((id): TestReport => {
       const raw = reported.get(id);
-      const empty: Attempt = { run: attempt?.run as SuiteRun, culprits: new Map(), problems };
-      const status = testStatus(raw, attempt ?? empty, task.id, violations);
+      const status = testStatus(raw, context, task.id, violations);
       const consoleLines = raw ? logs.filter((l) => l.taskId === raw.id).map((l) => l.content.trimEnd()) : [];
       return {
         id,
