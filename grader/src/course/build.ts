@@ -1,12 +1,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { courseJsonSchema, reportJsonSchema } from "../manifest/json-schema.ts";
 import type { Course, Lesson } from "../manifest/schema.ts";
 import { testId } from "../runner/raw-result.ts";
-import { runSuite } from "../runner/run-suite.ts";
-import { pool } from "../util/pool.ts";
-import { EXPECTED_TESTS_FILE, lessonFile, REPO_ROOT, suiteFile } from "./paths.ts";
+import { runLessons } from "../grade/grade-lesson.ts";
+import { EXPECTED_TESTS_FILE, lessonFile, REPO_ROOT } from "./paths.ts";
 import { generateStub } from "./stubs.ts";
 
 /** Generated files that `course build` writes and `course check` compares. */
@@ -46,15 +44,15 @@ export async function collectExpectedTests(
   lessons: readonly Lesson[],
   seed: number,
 ): Promise<Record<string, string[]>> {
-  const runs = await pool(lessons, os.availableParallelism(), (lesson) =>
-    runSuite({
-      lessonId: lesson.id,
-      suiteFile: suiteFile(lesson.id),
+  const { runs } = await runLessons(
+    lessons.map((lesson) => ({
+      course,
+      lesson,
       sourceFile: lessonFile(lesson.id, "solutions"),
+      expectedTests: undefined,
       seed,
-      timeLimitMs: 1000 * (lesson.timeLimitSeconds ?? course.defaults.timeLimitSeconds) * 3,
-      memoryLimitMb: course.defaults.memoryLimitMb,
-    }),
+      allowTrustedImports: true,
+    })),
   );
   return Object.fromEntries(
     lessons.map((lesson, i) => [lesson.id, (runs[i]?.tests ?? []).map((t) => testId(t.path))]),

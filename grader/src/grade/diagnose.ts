@@ -1,95 +1,76 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { REPO_ROOT } from "../course/paths.ts";
 import type { Lesson } from "../manifest/schema.ts";
 import type { Problem } from "../report/schema.ts";
 import type { RawError, SuiteRun } from "../runner/raw-result.ts";
+import { FAULT_NAMES, type FaultKind } from "../sandbox/fault.ts";
 
 export const PROBLEM_MESSAGES = {
-  timeout: (seconds: number, where: string) =>
-    `timed out after ${seconds} s ${where}; the run was stopped. Look for a loop that never ends (a stopping test that is never true), or for work that grows too fast (a search through an array inside a loop over many items).`,
-  outOfMemory: (megabytes: number, where: string) =>
-    `ran out of memory ${where} (the cap is ${megabytes} MB). Look for an array that grows without end.`,
-  crash: (where: string) => `the test process crashed ${where}.`,
-  exit: (detail: string) =>
-    `your file called process.exit (${detail}); remove it: the grader decides when a run ends.`,
   loadError: (message: string, location: string) =>
     `your file could not be loaded: ${message}${location}. Every task scores 0 until it loads.`,
   syntaxError: (message: string, where: string, line: string) =>
     `your file has a syntax error at ${where}: ${message}${line ? `\n      ${line.trim()}` : ""}\n    Fix it (your editor underlines it too); every task scores 0 until the file parses.`,
+  unparsable: (where: string, detail: string) =>
+    `${where} could not be parsed (${detail}); it is probably nested too deeply. Every task scores 0 until it parses.`,
+  notRegular: (file: string, link: boolean) =>
+    `${file} is ${link ? "a symbolic link" : "not a regular file"}; the grader reads only a regular file there. Replace it with your own file (restore the stub with \`git checkout -- ${file}\`).`,
   noTests:
     "the hidden suite ran no tests; this is a problem with the course, not your code (tell your instructor).",
+  graderFailed: (detail: string) =>
+    `the grader's own process for the hidden suites failed (${detail}); this is not your code's fault: run the grade again, and tell your instructor if it repeats.`,
   missingFile: (file: string) => `${file} does not exist; restore it with \`git checkout -- ${file}\`.`,
 } as const;
 
-/** `in \`secantSlope\` (test "finds the slope…")`, from the test the journal saw running. */
-export function whereRunning(lesson: Lesson, runningTest: readonly string[] | undefined): string {
-  if (!runningTest || runningTest.length === 0) return "while loading your file";
-  const task = lesson.tasks.find((t) => t.id === runningTest[0]);
-  const functions = task ? task.functions.map((f) => `\`${f}\``).join(", ") : `task ${runningTest[0]}`;
-  return `in ${functions} (test "${runningTest.at(-1)}")`;
+const KIND_OF_NAME = new Map(Object.entries(FAULT_NAMES).map(([kind, name]) => [name, kind as FaultKind]));
+
+/** The sandbox fault an error reports (a timeout, a crash…), or undefined for an ordinary failure. */
+export function faultKindOf(error: RawError | undefined): FaultKind | undefined {
+  return error?.name ? KIND_OF_NAME.get(error.name) : undefined;
 }
 
-/** Terminal colour codes, which vite's error messages carry and a report must not. */
-const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
+const PROBLEM_OF_FAULT: Partial<Record<FaultKind, Problem["kind"]>> = {
+  timeout: "timeout",
+  "out-of-memory": "out-of-memory",
+  crash: "crash",
+  "too-large": "crash",
+  protocol: "crash",
+  exit: "exit",
+  "load-error": "load-error",
+};
 
-/** A parse error from vite's transform: "[PARSE_ERROR] Unexpected token" and "file.ts:16:14". */
-function syntaxError(error: RawError, sourceFile: string): string | undefined {
-  const text = error.message.replace(ANSI, "");
-  if (!/Transform failed/.test(text)) return undefined;
-  const detail = /\[[A-Z_]+\]\s*(.+)/.exec(text)?.[1]?.trim() ?? firstLine(text);
-  const at = /([^\s[\]]+\.[cm]?[jt]s):(\d+):(\d+)/.exec(text);
-  const lineNo = at ? Number(at[2]) : 0;
-  let line = "";
-  try {
-    line = readFileSync(sourceFile, "utf8").split("\n")[lineNo - 1] ?? "";
-  } catch {
-    // The file is gone: say what we know.
-  }
-  const where = at
-    ? `${path.relative(REPO_ROOT, sourceFile)}:${at[2]}:${at[3]}`
-    : path.relative(REPO_ROOT, sourceFile);
-  return PROBLEM_MESSAGES.syntaxError(detail, where, line);
-}
-
+/** `(path/to/file.ts:12)` from a learner error's stack, when it points into the file. */
 function locationIn(error: RawError, sourceFile: string): string {
   const escaped = sourceFile.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const match = new RegExp(`${escaped}:(\\d+)(?::(\\d+))?`).exec(error.stack ?? "");
   return match ? ` (${path.relative(REPO_ROOT, sourceFile)}:${match[1]})` : "";
 }
 
-const OUT_OF_MEMORY = /heap out of memory|Reached heap limit|ERR_WORKER_OUT_OF_MEMORY/i;
-const EXIT_CALLED = /process\.exit unexpectedly called/;
-
-/** Says what went wrong with a run as a whole (not a single test), or nothing when the run was clean. */
-export function diagnoseRun(
-  run: SuiteRun,
-  lesson: Lesson,
-  sourceFile: string,
-  limits: { seconds: number; memoryMb: number },
-): Problem[] {
-  const where = whereRunning(lesson, run.runningTest);
-  const workerDied = run.unhandled.length > 0 && run.tests.some((t) => t.state === "pending");
-  if (run.outcome === "timeout")
-    return [{ kind: "timeout", message: PROBLEM_MESSAGES.timeout(limits.seconds, where) }];
-  if (OUT_OF_MEMORY.test(run.stderr) && (run.outcome === "crashed" || workerDied)) {
-    return [{ kind: "out-of-memory", message: PROBLEM_MESSAGES.outOfMemory(limits.memoryMb, where) }];
-  }
-  if (run.outcome === "crashed" || workerDied)
-    return [{ kind: "crash", message: PROBLEM_MESSAGES.crash(where) }];
+/**
+ * Says what went wrong around the tests of one lesson: its file did not load, a learner call was
+ * stopped (the first of each kind), or the grader's own run failed. Nothing when the run was clean.
+ */
+export function diagnoseRun(run: SuiteRun, lesson: Lesson, sourceFile: string): Problem[] {
+  void lesson;
   const problems: Problem[] = [];
+  if (run.outcome !== "completed") {
+    const detail = run.stderr.trim().split("\n").slice(-1)[0] ?? run.outcome;
+    return [{ kind: "crash", message: PROBLEM_MESSAGES.graderFailed(detail) }];
+  }
   for (const error of run.moduleErrors) {
-    if (EXIT_CALLED.test(error.message)) {
-      problems.push({
-        kind: "exit",
-        message: PROBLEM_MESSAGES.exit(error.message.replace(EXIT_CALLED, "").trim() || "while loading"),
-      });
+    const fault = faultKindOf(error);
+    if (fault && fault !== "load-error") {
+      problems.push({ kind: PROBLEM_OF_FAULT[fault] ?? "crash", message: error.message });
     } else {
-      const plain = firstLine(error.message.replace(ANSI, ""));
-      const message =
-        syntaxError(error, sourceFile) ?? PROBLEM_MESSAGES.loadError(plain, locationIn(error, sourceFile));
-      problems.push({ kind: "load-error", message });
+      const message = error.message.replace(/^your file could not be loaded: /, "");
+      problems.push({ kind: "load-error", message: PROBLEM_MESSAGES.loadError(firstLine(message), locationIn(error, sourceFile)) });
     }
+  }
+  const seen = new Set<FaultKind>();
+  for (const test of run.tests) {
+    const fault = faultKindOf(test.errors[0]);
+    if (!fault || seen.has(fault) || !test.errors[0]!.message || /^not run /.test(test.errors[0]!.message)) continue;
+    seen.add(fault);
+    problems.push({ kind: PROBLEM_OF_FAULT[fault] ?? "crash", message: test.errors[0]!.message });
   }
   if (problems.length === 0 && run.tests.length === 0)
     problems.push({ kind: "no-tests", message: PROBLEM_MESSAGES.noTests });

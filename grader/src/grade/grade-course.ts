@@ -1,11 +1,10 @@
-import os from "node:os";
 import { lessonFile, type Target } from "../course/paths.ts";
 import { removeStaleUnpackedSuites } from "../course/suite-bundle.ts";
 import type { Course, Lesson } from "../manifest/schema.ts";
 import { type GradeReport, GradeReportSchema, type LessonReport } from "../report/schema.ts";
-import { pool } from "../util/pool.ts";
 import { loadExpectedTests } from "./expected-tests.ts";
-import { gradeLesson } from "./grade-lesson.ts";
+import { gradeLessons } from "./grade-lesson.ts";
+import type { Isolation } from "../sandbox/level.ts";
 import { roundPoints } from "./score.ts";
 
 export interface GradeOptions {
@@ -16,8 +15,8 @@ export interface GradeOptions {
   /** Lesson id → file to grade instead of `<target>/<id>/<slug>.ts` (a submission, a fixture). */
   sources?: Readonly<Record<string, string>>;
   allowTrustedImports?: boolean;
-  /** Lessons graded at once; each is a process tree, so the default is the number of cores. */
-  concurrency?: number;
+  /** The sandbox to grade under (default: the strongest this machine allows). */
+  isolation?: Isolation;
   onLesson?: (report: LessonReport) => void;
 }
 
@@ -27,22 +26,18 @@ export async function gradeCourse(options: GradeOptions): Promise<GradeReport> {
   removeStaleUnpackedSuites();
   const expected = loadExpectedTests();
   const custom = Object.keys(options.sources ?? {}).length > 0;
-  const lessons = await pool(
-    options.lessons,
-    options.concurrency ?? os.availableParallelism(),
-    async (lesson) => {
-      const report = await gradeLesson({
-        course: options.course,
-        lesson,
-        sourceFile: options.sources?.[lesson.id] ?? lessonFile(lesson.id, options.target),
-        expectedTests: expected[lesson.id],
-        seed: options.seed,
-        ...(options.allowTrustedImports ? { allowTrustedImports: true } : {}),
-      });
-      options.onLesson?.(report);
-      return report;
-    },
+  const lessons = await gradeLessons(
+    options.lessons.map((lesson) => ({
+      course: options.course,
+      lesson,
+      sourceFile: options.sources?.[lesson.id] ?? lessonFile(lesson.id, options.target),
+      expectedTests: expected[lesson.id],
+      seed: options.seed,
+      ...(options.allowTrustedImports ? { allowTrustedImports: true } : {}),
+    })),
+    options.isolation,
   );
+  for (const report of lessons) options.onLesson?.(report);
   const points = roundPoints(lessons.reduce((sum, l) => sum + l.points, 0));
   const maxPoints = lessons.reduce((sum, l) => sum + l.maxPoints, 0);
   return GradeReportSchema.parse({

@@ -1,25 +1,25 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, lstatSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { REPO_ROOT } from "../course/paths.ts";
 import { runnableSuite } from "../course/suite-bundle.ts";
 import type { Course, Lesson } from "../manifest/schema.ts";
 import type { LessonReport, Problem, TestReport } from "../report/schema.ts";
 import { type RawTest, type SuiteRun, testId } from "../runner/raw-result.ts";
-import { runSuite } from "../runner/run-suite.ts";
-import { diagnoseRun, PROBLEM_MESSAGES } from "./diagnose.ts";
+import { runSuites, type SuiteRequest } from "../runner/run-suites.ts";
+import { type Isolation, detectIsolation } from "../sandbox/level.ts";
+import { createRunFolder, prepareLesson } from "../sandbox/prepare.ts";
+import { diagnoseRun, faultKindOf, PROBLEM_MESSAGES } from "./diagnose.ts";
 import { lessonStatus, roundPoints, scoreTask } from "./score.ts";
 import { checkExports, checkImports, type ImportViolation } from "./static-checks.ts";
 
-/** How many times a lesson is re-run after a kill, each time without the task that was running. */
-const MAX_RERUNS = 2;
 const TODO_ERROR = /^TODO\b/;
 /** Console lines kept per test in the report. */
 const CONSOLE_LINES = 20;
+/** Folders a course-owned file (a fixture) may import from; a learner file gets none. */
+const TRUSTED_DIRS = ["solutions", "grader/test", "exercises"].map((d) => path.join(REPO_ROOT, d));
 
 export const TEST_MESSAGES = {
   notRun: "this test did not run (the run ended before it, or your file did not load)",
-  rerun: (problem: string) =>
-    `${problem} The other checks of that task were not run and count as failed; the other tasks were graded in a second run.`,
   skipped: "this test was skipped; a skipped test never counts as passed",
   unexpected: (state: string) => `vitest reported the state "${state}" for this test; it counts as failed`,
 } as const;
@@ -35,81 +35,89 @@ export interface LessonRequest {
   allowTrustedImports?: boolean;
 }
 
-interface Attempt {
-  run: SuiteRun;
-  /** Task id → the problem that got it skipped in later attempts. */
-  culprits: Map<string, Problem>;
+/** What the static checks and the bundler found before anything ran. */
+export interface Plan {
+  request: LessonRequest;
   problems: Problem[];
+  violations: ImportViolation[];
+  suite?: SuiteRequest;
 }
 
-async function runWithReruns(request: LessonRequest, blockedTasks: readonly string[]): Promise<Attempt> {
-  const suite = runnableSuite(request.lesson.id);
-  try {
-    return await runAttempts(request, blockedTasks, suite.file);
-  } finally {
-    suite.release();
-  }
+function readLearnerFile(file: string): { text?: string; problem?: Problem } {
+  const shown = path.relative(REPO_ROOT, file);
+  if (!existsSync(file)) return { problem: { kind: "missing-file", message: PROBLEM_MESSAGES.missingFile(shown) } };
+  const stat = lstatSync(file);
+  if (stat.isSymbolicLink() || !stat.isFile())
+    return { problem: { kind: "load-error", message: PROBLEM_MESSAGES.notRegular(shown, stat.isSymbolicLink()) } };
+  return { text: readFileSync(file, "utf8") };
 }
 
-async function runAttempts(
-  request: LessonRequest,
-  blockedTasks: readonly string[],
-  suite: string,
-): Promise<Attempt> {
-  const { course, lesson } = request;
-  const seconds = lesson.timeLimitSeconds ?? course.defaults.timeLimitSeconds;
-  const limits = { seconds, memoryMb: course.defaults.memoryLimitMb };
-  const culprits = new Map<string, Problem>();
+/** Static checks, then the bundle the sandbox will load. Never throws for anything in the learner file. */
+async function plan(request: LessonRequest, folder: { dir: string; remove(): void }, isolation: Isolation): Promise<Plan> {
+  const { lesson, sourceFile, course } = request;
+  const read = readLearnerFile(sourceFile);
+  if (read.problem) return { request, problems: [read.problem], violations: [] };
   const problems: Problem[] = [];
-  const run = (skip: string[]) =>
-    runSuite({
-      lessonId: lesson.id,
-      suiteFile: suite,
-      sourceFile: request.sourceFile,
-      seed: request.seed,
-      timeLimitMs: seconds * 1000,
-      memoryLimitMb: limits.memoryMb,
-      skipTasks: [...blockedTasks, ...skip],
-    });
-  let current = await run([]);
-  for (let attempt = 0; ; attempt++) {
-    const found = diagnoseRun(current, lesson, request.sourceFile, limits);
-    const interrupted = found.some(
-      (p) => p.kind === "timeout" || p.kind === "crash" || p.kind === "out-of-memory",
-    );
-    const culprit = current.runningTest?.[0];
-    if (!interrupted || attempt >= MAX_RERUNS || culprit === undefined || culprits.has(culprit)) {
-      problems.push(...found);
-      return { run: current, culprits, problems };
-    }
-    const [first, ...rest] = found;
-    const stopped = { ...first!, message: TEST_MESSAGES.rerun(first!.message) };
-    problems.push(stopped, ...rest);
-    culprits.set(culprit, stopped);
-    current = await run([...culprits.keys()]);
+  let violations: ImportViolation[] = [];
+  try {
+    const options = request.allowTrustedImports ? { allowTrustedImports: true } : {};
+    violations = checkImports(read.text!, sourceFile, lesson, options);
+    problems.push(...checkExports(read.text!, sourceFile, lesson).map((message) => ({ kind: "missing-export" as const, message })));
+  } catch (error) {
+    // A file so deeply nested that the TypeScript parser overflows is that file's syntax problem.
+    const where = path.relative(REPO_ROOT, sourceFile);
+    problems.push({ kind: "load-error", message: PROBLEM_MESSAGES.unparsable(where, error instanceof Error ? error.message : String(error)) });
+    return { request, problems, violations };
   }
+  const seconds = lesson.timeLimitSeconds ?? course.defaults.timeLimitSeconds;
+  const prepared = await prepareLesson({
+    folder,
+    key: lesson.id,
+    lesson,
+    sourceFile,
+    isolation,
+    timeLimitMs: seconds * 1000,
+    memoryLimitMb: course.defaults.memoryLimitMb,
+    ...(request.allowTrustedImports ? { trustedDirs: TRUSTED_DIRS } : {}),
+  });
+  if (prepared.syntax) {
+    const { message, where, line } = prepared.syntax;
+    problems.push({ kind: "load-error", message: PROBLEM_MESSAGES.syntaxError(message, where, line) });
+    return { request, problems, violations };
+  }
+  if (violations.length === 0) {
+    // The bundler judged what each import loads; the messages above only cover what a parser sees.
+    violations = prepared.violations.map((v) => ({ message: v.message, tasks: tasksOf(lesson, v.name) }));
+  }
+  problems.push(...violations.map((v) => ({ kind: "forbidden-import" as const, message: v.message })));
+  const blocked = lesson.tasks.filter((t) => violations.some((v) => v.tasks === "all" || v.tasks.includes(t.id)));
+  if (!prepared.config || blocked.length === lesson.tasks.length) return { request, problems, violations };
+  const graded = lesson.tasks.flatMap((t) => t.functions);
+  return {
+    request,
+    problems,
+    violations,
+    suite: {
+      lessonId: lesson.id,
+      suiteFile: "",
+      sandbox: prepared.config,
+      exports: [...new Set([...(prepared.exports ?? []), ...graded])],
+      taskCount: lesson.tasks.length,
+    },
+  };
 }
 
-/** What went wrong around the tests: the tasks stopped by a kill, and the problems of the runs. */
-interface RunContext {
-  culprits: ReadonlyMap<string, Problem>;
-  problems: readonly Problem[];
+function tasksOf(lesson: Lesson, name: string | undefined): string[] | "all" {
+  if (name === undefined) return "all";
+  const tasks = lesson.tasks.filter((t) => t.functions.includes(name)).map((t) => t.id);
+  return tasks.length > 0 ? tasks : "all";
 }
 
-function testStatus(
-  raw: RawTest | undefined,
-  context: RunContext,
-  taskId: string,
-  blocked: ImportViolation[],
-): Omit<TestReport, "id" | "name" | "durationMs"> {
+function testStatus(raw: RawTest | undefined, problems: readonly Problem[], taskId: string, blocked: ImportViolation[]): Omit<TestReport, "id" | "name" | "durationMs"> {
   const block = blocked.find((v) => v.tasks === "all" || v.tasks.includes(taskId));
   if (block) return { status: "blocked", message: block.message };
-  const culprit = context.culprits.get(taskId);
-  if (culprit && raw?.state !== "passed") {
-    return { status: culprit.kind === "timeout" ? "timeout" : "crashed", message: culprit.message };
-  }
   if (!raw || raw.state === "pending") {
-    const runProblem = context.problems.find((p) => p.kind !== "no-tests");
+    const runProblem = problems.find((p) => p.kind !== "no-tests" && p.kind !== "missing-export");
     return {
       status: runProblem?.kind === "timeout" ? "timeout" : "missing",
       message: runProblem?.message ?? TEST_MESSAGES.notRun,
@@ -118,52 +126,26 @@ function testStatus(
   if (raw.state === "passed") return { status: "passed" };
   if (raw.state === "skipped") return { status: "skipped", message: TEST_MESSAGES.skipped };
   if (raw.state !== "failed") return { status: "failed", message: TEST_MESSAGES.unexpected(raw.state) };
-  const message = raw.errors[0]?.message ?? "failed without a message";
+  const error = raw.errors[0];
+  const message = error?.message ?? "failed without a message";
+  const fault = faultKindOf(error);
+  if (fault === "timeout") return { status: "timeout", message };
+  if (fault) return { status: "crashed", message };
   return TODO_ERROR.test(message) ? { status: "todo", message } : { status: "failed", message };
 }
 
-/** Grades one lesson: static checks, the hidden suite in its own process, then scoring. Never throws. */
-export async function gradeLesson(request: LessonRequest): Promise<LessonReport> {
-  const { lesson, sourceFile } = request;
-  const started = performance.now();
-  const source = path.relative(REPO_ROOT, sourceFile);
-  const problems: Problem[] = [];
-  let violations: ImportViolation[] = [];
-  let attempt: Attempt | undefined;
-  if (!existsSync(sourceFile)) {
-    problems.push({ kind: "missing-file", message: PROBLEM_MESSAGES.missingFile(source) });
-  } else {
-    const options = request.allowTrustedImports ? { allowTrustedImports: true } : {};
-    const text = readFileSync(sourceFile, "utf8");
-    violations = checkImports(text, sourceFile, lesson, options);
-    problems.push(...violations.map((v) => ({ kind: "forbidden-import" as const, message: v.message })));
-    problems.push(
-      ...checkExports(text, sourceFile, lesson).map((message) => ({
-        kind: "missing-export" as const,
-        message,
-      })),
-    );
-    const blockedTasks = lesson.tasks.filter((t) =>
-      violations.some((v) => v.tasks === "all" || v.tasks.includes(t.id)),
-    );
-    if (blockedTasks.length < lesson.tasks.length) {
-      attempt = await runWithReruns(
-        request,
-        blockedTasks.map((t) => t.id),
-      );
-      problems.push(...attempt.problems);
-    }
-  }
-  const reported = new Map((attempt?.run.tests ?? []).map((t) => [testId(t.path), t]));
-  const logs = attempt?.run.logs ?? [];
-  const expected = request.expectedTests ?? [...reported.keys()];
-  // Without a run (a missing file, every task blocked), the static problems explain the missing tests.
-  const context: RunContext = attempt ?? { culprits: new Map(), problems };
+function score(plan: Plan, run: SuiteRun | undefined, started: number): LessonReport {
+  const { lesson, sourceFile, expectedTests } = plan.request;
+  const problems = [...plan.problems];
+  if (run) problems.push(...diagnoseRun(run, lesson, sourceFile));
+  const reported = new Map((run?.tests ?? []).map((t) => [testId(t.path), t]));
+  const logs = run?.logs ?? [];
+  const expected = expectedTests ?? [...reported.keys()];
   const tasks = lesson.tasks.map((task, index) => {
     const ids = expected.filter((id) => id.startsWith(`${task.id} > `));
     const tests = ids.map((id): TestReport => {
       const raw = reported.get(id);
-      const status = testStatus(raw, context, task.id, violations);
+      const status = testStatus(raw, problems, task.id, plan.violations);
       const consoleLines = raw ? logs.filter((l) => l.taskId === raw.id).map((l) => l.content.trimEnd()) : [];
       return {
         id,
@@ -179,7 +161,7 @@ export async function gradeLesson(request: LessonRequest): Promise<LessonReport>
   return {
     id: lesson.id,
     title: lesson.title,
-    source,
+    source: path.relative(REPO_ROOT, sourceFile),
     status: lessonStatus(tasks, problems),
     points,
     maxPoints: lesson.tasks.reduce((sum, t) => sum + t.points, 0),
@@ -189,7 +171,47 @@ export async function gradeLesson(request: LessonRequest): Promise<LessonReport>
   };
 }
 
+/**
+ * Grades several lessons: static checks and a sandbox bundle for each, one run of their hidden suites
+ * (learner code only in the sandboxes), then scoring. Never throws for anything a learner file does.
+ * Each request must be a different lesson.
+ */
+export async function gradeLessons(requests: readonly LessonRequest[], isolation: Isolation = detectIsolation()): Promise<LessonReport[]> {
+  const started = performance.now();
+  const { plans, runs } = await runLessons(requests, isolation);
+  return plans.map((p, i) => score(p, runs[i], started));
+}
+
+/**
+ * Runs the hidden suites of several lessons (each request a different lesson) and returns, per
+ * request, its plan and its run (undefined when nothing could run: a missing file, every task blocked).
+ */
+export async function runLessons(
+  requests: readonly LessonRequest[],
+  isolation: Isolation = detectIsolation(),
+): Promise<{ plans: Plan[]; runs: (SuiteRun | undefined)[] }> {
+  const folder = createRunFolder();
+  const suites = requests.map((r) => runnableSuite(r.lesson.id));
+  try {
+    const plans = await Promise.all(requests.map((r) => plan(r, folder, isolation)));
+    const runnable = plans.flatMap((p, i) => (p.suite ? [{ ...p.suite, suiteFile: suites[i]!.file }] : []));
+    const results = await runSuites(runnable, requests[0]?.seed ?? 0);
+    const runOf = new Map(runnable.map((s, i) => [s.lessonId, results[i]]));
+    return { plans, runs: plans.map((p) => runOf.get(p.request.lesson.id)) };
+  } finally {
+    for (const suite of suites) suite.release();
+    folder.remove();
+  }
+}
+
+/** Grades one lesson (see gradeLessons). */
+export async function gradeLesson(request: LessonRequest, isolation?: Isolation): Promise<LessonReport> {
+  const [report] = await gradeLessons([request], isolation);
+  return report!;
+}
+
 function dedupe(problems: Problem[]): Problem[] {
   const seen = new Set<string>();
   return problems.filter((p) => !seen.has(p.message) && seen.add(p.message));
 }
+

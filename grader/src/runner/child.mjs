@@ -1,12 +1,11 @@
 // @ts-check
 /**
- * One lesson's hidden suite, run by vitest's Node API in a process of its own. The grader starts this
- * file with a deadline and kills its whole process group when the deadline passes: a synchronous
- * `while (true)` in learner code cannot be stopped any other way (TOOLING-NOTES.md).
+ * The hidden suites of one grading run, run by vitest's Node API in a process of the grader's. Every
+ * process here is trusted: the suites import `@lesson/<id>`, which this file resolves to proxies into
+ * each lesson's sandbox (grader/src/sandbox/client.ts), so learner code runs only in those sandboxes.
+ * Results go to the grader over the IPC channel, never through stdout.
  *
- * Plain JavaScript on purpose: importing vitest under tsx's loader costs ~0.5 s more per lesson.
- * This process runs no learner code itself (vitest's fork worker does); it sends the results to the
- * grader over the IPC channel, which the worker cannot reach. It never prints results to stdout.
+ * Plain JavaScript on purpose: importing vitest under tsx's loader costs ~0.5 s more.
  */
 import { createVitest } from "vitest/node";
 
@@ -17,17 +16,20 @@ import { createVitest } from "vitest/node";
 /**
  * @typedef {object} ChildConfig
  * @property {string} root          repository root
- * @property {string} suite         absolute path of the hidden suite file
+ * @property {Record<string, string>} suites  lesson id → absolute path of its hidden suite
  * @property {string} setupFile     absolute path of worker-setup.ts
- * @property {Record<string, string>} alias  module aliases (`@lesson/<id>` → learner file, packages → source)
- * @property {string[]} execArgv    flags for the worker that runs learner code (memory cap, permissions)
- * @property {Record<string, string>} env  variables for the worker (seed, journal, skipped tasks)
+ * @property {string} client        absolute path of the sandbox client (sandbox/client.ts)
+ * @property {Record<string, string[]>} exports  lesson id → names its `@lesson/<id>` module offers
+ * @property {Record<string, string>} env  variables for the suites' processes (seed, sandbox configs)
+ * @property {number} workers       suites run at once
  */
 
 /** @type {ChildConfig} */
 const config = JSON.parse(process.env.CALCML_CHILD_CONFIG ?? "{}");
-/** Console lines kept per test; the rest are dropped before they reach the grader. */
+/** Console bytes kept per log entry. */
 const MAX_LOG_BYTES = 4000;
+/** Console entries kept per lesson. */
+const MAX_LOGS = 400;
 
 /** @param {unknown} error @returns {RawError} */
 function toRawError(error) {
@@ -39,35 +41,39 @@ function toRawError(error) {
   };
 }
 
-/** @type {RawLog[]} */
-const logs = [];
-let logBytes = 0;
-/** @type {{ tests: RawTest[]; moduleErrors: RawError[]; unhandled: RawError[]; reason: string } | undefined} */
-let result;
+const lessonOfFile = new Map(Object.entries(config.suites).map(([id, file]) => [file, id]));
+/** @type {Map<string, string>} vitest task id → lesson id */
+const lessonOfTask = new Map();
+/** @type {Record<string, RawLog[]>} */
+const logs = {};
+/** @type {Record<string, { tests: RawTest[]; moduleErrors: RawError[] }>} */
+const results = {};
+/** @type {RawError[]} */
+let unhandled = [];
 
 /** @type {import("vitest/node").Reporter} */
 const reporter = {
   onUserConsoleLog(log) {
-    if (logBytes > MAX_LOG_BYTES * 20) return;
-    logBytes += log.content.length;
-    logs.push({
-      type: log.type,
-      ...(log.taskId ? { taskId: log.taskId } : {}),
-      content: log.content.slice(0, MAX_LOG_BYTES),
-    });
+    const lesson = log.taskId ? lessonOfTask.get(log.taskId) : undefined;
+    if (!lesson) return;
+    const kept = (logs[lesson] ??= []);
+    if (kept.length >= MAX_LOGS) return;
+    kept.push({ type: log.type, ...(log.taskId ? { taskId: log.taskId } : {}), content: log.content.slice(0, MAX_LOG_BYTES) });
   },
-  onTestRunEnd(testModules, unhandledErrors, reason) {
-    /** @type {RawTest[]} */
-    const tests = [];
-    /** @type {RawError[]} */
-    const moduleErrors = [];
+  onTestCaseReady(test) {
+    const lesson = lessonOfFile.get(test.module.moduleId);
+    if (lesson) lessonOfTask.set(test.id, lesson);
+  },
+  onTestRunEnd(testModules, unhandledErrors) {
     for (const module of testModules) {
-      moduleErrors.push(...module.errors().map(toRawError));
+      const lesson = lessonOfFile.get(module.moduleId);
+      if (!lesson) continue;
+      /** @type {RawTest[]} */
+      const tests = [];
       for (const test of module.children.allTests()) {
         /** @type {string[]} */
         const path = [test.name];
-        for (let parent = test.parent; parent.type === "suite"; parent = parent.parent)
-          path.unshift(parent.name);
+        for (let parent = test.parent; parent.type === "suite"; parent = parent.parent) path.unshift(parent.name);
         const outcome = test.result();
         tests.push({
           id: test.id,
@@ -77,8 +83,32 @@ const reporter = {
           durationMs: test.diagnostic()?.duration ?? 0,
         });
       }
+      results[lesson] = { tests, moduleErrors: module.errors().map(toRawError) };
     }
-    result = { tests, moduleErrors, unhandled: unhandledErrors.map(toRawError), reason };
+    unhandled = unhandledErrors.map(toRawError);
+  },
+};
+
+const PREFIX = "@lesson/";
+const VIRTUAL = "\0calcml-lesson:";
+/** `@lesson/<id>` is the learner's module as proxies into its sandbox (see sandbox/client.ts). */
+const lessonModules = {
+  name: "calcml:lesson-in-sandbox",
+  enforce: /** @type {const} */ ("pre"),
+  /** @param {string} id */
+  resolveId(id) {
+    return id.startsWith(PREFIX) ? VIRTUAL + id.slice(PREFIX.length) : null;
+  },
+  /** @param {string} id */
+  load(id) {
+    if (!id.startsWith(VIRTUAL)) return null;
+    const lesson = id.slice(VIRTUAL.length);
+    const names = (config.exports[lesson] ?? []).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && n !== "default");
+    return [
+      `import { openLesson } from ${JSON.stringify(config.client)};`,
+      `const lesson = openLesson(${JSON.stringify(lesson)});`,
+      ...names.map((n) => `export const ${n} = lesson[${JSON.stringify(n)}];`),
+    ].join("\n");
   },
 };
 
@@ -90,27 +120,19 @@ const vitest = await createVitest(
     watch: false,
     reporters: [reporter],
     pool: "forks",
-    maxWorkers: 1,
+    maxWorkers: config.workers,
     isolate: true,
-    fileParallelism: false,
     passWithNoTests: true,
     setupFiles: [config.setupFile],
-    execArgv: config.execArgv,
     env: config.env,
-    // The hidden suite's own slow tests still fail when they finish late; the grader's deadline
-    // handles the ones that never finish.
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    // Learner calls have their own deadlines (the sandbox's); this only catches a stuck suite.
+    testTimeout: 600_000,
+    hookTimeout: 600_000,
     include: ["grader/suites/*.test.ts"],
   },
-  { resolve: { alias: config.alias }, logLevel: "silent" },
+  { plugins: [lessonModules], logLevel: "silent" },
 );
-await vitest.start([config.suite]);
+await vitest.start(Object.values(config.suites));
 await vitest.close();
 process.exitCode = 0;
-process.send?.({
-  type: "result",
-  ...(result ?? { tests: [], moduleErrors: [], unhandled: [], reason: "no-result" }),
-  logs,
-});
-process.disconnect?.();
+process.send?.({ type: "result", results, logs, unhandled });

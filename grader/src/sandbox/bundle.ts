@@ -1,0 +1,256 @@
+/**
+ * Turns a learner file into what the sandbox runs: one plain ESM file holding the learner's code and the
+ * parts of `@calcml/math` / `@calcml/optim` it may use, bundled by esbuild. Every import is resolved to
+ * the file it would load and judged there, so no spelling of a path (absolute, `file:`, `/proc/self/cwd`,
+ * a symlink, a deep path into a package) reaches what the lesson forbids. The packages are offered
+ * through a gate that exports only the names the lesson allows, so a forbidden function is missing
+ * however it is asked for (by name, through `import *`, by a computed key).
+ */
+import { builtinModules } from "node:module";
+import { realpathSync } from "node:fs";
+import path from "node:path";
+import * as esbuild from "esbuild";
+import { REPO_ROOT } from "../course/paths.ts";
+import type { Lesson } from "../manifest/schema.ts";
+
+/** The publishable packages a learner file may import, by their public entry. */
+export const COURSE_PACKAGES: Record<string, string> = {
+  "@calcml/math": path.join(REPO_ROOT, "packages/math/src/index.ts"),
+  "@calcml/optim": path.join(REPO_ROOT, "packages/optim/src/index.ts"),
+};
+/** Node modules a learner file may never import (the sandbox's permissions stop them anyway). */
+const NEVER = new Set([
+  "child_process",
+  "worker_threads",
+  "cluster",
+  "vm",
+  "inspector",
+  "fs",
+  "fs/promises",
+  "net",
+  "http",
+  "https",
+  "http2",
+  "dgram",
+  "module",
+  "process",
+  "tls",
+  "dns",
+  "v8",
+  "wasi",
+  "repl",
+]);
+const GATE = "calcml-allowed";
+
+/** What esbuild is told when an import is refused; it adds the file and line of the import. */
+export const BUNDLE_MESSAGES = {
+  outside: (spec: string, file: string) =>
+    `imports ${spec}, which loads ${file}: outside your lesson's folder. A learner file may import only files in its own folder, @calcml/math and @calcml/optim.`,
+  deep: (spec: string) =>
+    `imports ${spec}, a file inside a course package; import from "@calcml/math" or "@calcml/optim" instead.`,
+  nodeModule: (spec: string) =>
+    `imports ${spec}; learner files may not use the test framework or Node's file, process and network modules.`,
+  unknownPackage: (spec: string) =>
+    `imports ${spec}, which is not a package this course offers (only @calcml/math and @calcml/optim).`,
+  forbiddenName: (where: string, name: string, module: string) =>
+    `${where}: uses \`${name}\` from ${module}, which this lesson asks you to write yourself. Remove it and write it.`,
+  glob: (where: string) => `${where}: uses import.meta.glob, which the grader does not run; import files by name.`,
+} as const;
+
+export interface BundleViolation {
+  message: string;
+  /** The forbidden name, when the problem is one (to charge only its task). */
+  name?: string;
+}
+
+export interface BundleResult {
+  /** The bundled code, when the file could be bundled. */
+  code?: string;
+  /** What the bundle exports. */
+  exports?: string[];
+  /** Problems with what the file imports: each blocks the tasks named, or all. */
+  violations: BundleViolation[];
+  /** A syntax error, with file:line:col and the line. */
+  syntax?: { message: string; where: string; line: string };
+}
+
+let packageNames: Promise<Record<string, string[]>> | undefined;
+
+/** The public names of each course package (what its barrel exports). */
+function publicNames(): Promise<Record<string, string[]>> {
+  packageNames ??= (async () => {
+    const out: Record<string, string[]> = {};
+    for (const [name, entry] of Object.entries(COURSE_PACKAGES)) {
+      const result = await esbuild.build({
+        entryPoints: [entry],
+        bundle: true,
+        write: false,
+        format: "esm",
+        platform: "node",
+        metafile: true,
+        logLevel: "silent",
+        outdir: "out",
+      });
+      out[name] = Object.values(result.metafile.outputs).flatMap((o) => o.exports);
+    }
+    return out;
+  })();
+  return packageNames;
+}
+
+function inside(file: string, dir: string): boolean {
+  const relative = path.relative(dir, file);
+  return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
+}
+
+function isNodeBuiltin(spec: string): boolean {
+  const bare = spec.replace(/^node:/, "");
+  return spec.startsWith("node:") || builtinModules.includes(bare);
+}
+
+/**
+ * Bundles `file` for lesson `lesson`. `trustedDirs` are folders a course-owned file (a fixture, a
+ * solution) may also import from; a learner file gets none.
+ */
+export async function bundleLearnerFile(
+  file: string,
+  lesson: Lesson,
+  trustedDirs: readonly string[] = [],
+): Promise<BundleResult> {
+  const names = await publicNames();
+  const lessonDir = realpathSync(path.dirname(file));
+  const allowedDirs = [lessonDir, ...trustedDirs.map((d) => realpathSync(d))];
+  const packageDirs = Object.values(COURSE_PACKAGES).map((entry) => path.dirname(path.dirname(entry)));
+  const violations: BundleViolation[] = [];
+  const plugin: esbuild.Plugin = {
+    name: "calcml-judge",
+    setup(build) {
+      build.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.kind === "entry-point" || args.pluginData === "inner") return undefined;
+        if (args.namespace === GATE) return undefined;
+        const fromPackage = packageDirs.some((dir) => inside(args.importer, dir));
+        if (fromPackage) return undefined;
+        const spec = args.path;
+        if (spec in COURSE_PACKAGES) return { path: spec, namespace: GATE };
+        if (isNodeBuiltin(spec)) {
+          if (NEVER.has(spec.replace(/^node:/, "")))
+            return { errors: [{ text: BUNDLE_MESSAGES.nodeModule(spec) }] };
+          return { path: spec, external: true };
+        }
+        const resolved = await build.resolve(spec, {
+          kind: args.kind,
+          resolveDir: args.resolveDir,
+          importer: args.importer,
+          pluginData: "inner",
+        });
+        if (resolved.errors.length > 0) return { errors: resolved.errors };
+        const real = resolved.path ? realpathSync(resolved.path) : "";
+        if (packageDirs.some((dir) => inside(real, dir)))
+          return { errors: [{ text: BUNDLE_MESSAGES.deep(spec) }] };
+        if (!/^[./]|^file:/.test(spec) && !path.isAbsolute(spec))
+          return { errors: [{ text: BUNDLE_MESSAGES.unknownPackage(spec) }] };
+        if (!allowedDirs.some((dir) => inside(real, dir)))
+          return { errors: [{ text: BUNDLE_MESSAGES.outside(spec, path.relative(REPO_ROOT, real) || real) }] };
+        return { path: real };
+      });
+      build.onLoad({ filter: /.*/, namespace: GATE }, (args) => {
+        const banned = new Set(lesson.forbiddenImports[args.path] ?? []);
+        const allowed = banned.has("*") ? [] : (names[args.path] ?? []).filter((n) => !banned.has(n));
+        const entry = JSON.stringify(COURSE_PACKAGES[args.path]);
+        return {
+          contents: allowed.length > 0 ? `export { ${allowed.join(", ")} } from ${entry};` : "export {};",
+          loader: "js",
+          resolveDir: REPO_ROOT,
+        };
+      });
+    },
+  };
+  let result: esbuild.BuildResult<{ write: false; metafile: true }>;
+  try {
+    result = await esbuild.build({
+      entryPoints: [file],
+      bundle: true,
+      write: false,
+      format: "esm",
+      platform: "node",
+      target: "node20",
+      sourcemap: "inline",
+      sourcesContent: false,
+      metafile: true,
+      logLevel: "silent",
+      plugins: [plugin],
+      outfile: path.join(path.dirname(file), "bundle.mjs"),
+    });
+  } catch (error) {
+    return fromFailure(error, file, violations);
+  }
+  const where = (w: esbuild.Message) => location(w, file);
+  for (const warning of result.warnings) {
+    const name = /Import "([^"]+)" will always be undefined because there is no matching export in "([^"]+)"/.exec(
+      warning.text,
+    );
+    if (name)
+      violations.push({
+        message: BUNDLE_MESSAGES.forbiddenName(where(warning), name[1]!, name[2]!.replace(`${GATE}:`, "")),
+        name: name[1]!,
+      });
+  }
+  const code = result.outputFiles[0]?.text ?? "";
+  const exports = Object.values(result.metafile.outputs).flatMap((o) => o.exports);
+  if (/import\.meta\.glob/.test(code)) violations.push({ message: BUNDLE_MESSAGES.glob(path.relative(REPO_ROOT, file)) });
+  return { code, exports, violations };
+}
+
+function location(message: esbuild.Message, fallback: string): string {
+  const loc = message.location;
+  if (!loc) return path.relative(REPO_ROOT, fallback);
+  return `${path.relative(REPO_ROOT, path.resolve(REPO_ROOT, loc.file))}:${loc.line}`;
+}
+
+function fromFailure(error: unknown, file: string, violations: BundleViolation[]): BundleResult {
+  const failure = error as { errors?: esbuild.Message[] };
+  for (const message of failure.errors ?? []) {
+    const where = location(message, file);
+    const missing = /No matching export in "([^"]+)" for import "([^"]+)"/.exec(message.text);
+    if (missing) {
+      violations.push({
+        message: BUNDLE_MESSAGES.forbiddenName(where, missing[2]!, missing[1]!.replace(`${GATE}:`, "")),
+        name: missing[2]!,
+      });
+    } else if (message.pluginName === "calcml-judge" || /Could not resolve/.test(message.text)) {
+      violations.push({ message: `${where}: ${message.text}` });
+    } else if (message.location) {
+      const loc = message.location;
+      return {
+        violations,
+        syntax: {
+          message: message.text,
+          where: `${path.relative(REPO_ROOT, path.resolve(REPO_ROOT, loc.file))}:${loc.line}:${loc.column + 1}`,
+          line: loc.lineText,
+        },
+      };
+    } else {
+      violations.push({ message: `${path.relative(REPO_ROOT, file)}: ${message.text}` });
+    }
+  }
+  if (violations.length === 0) violations.push({ message: `${path.relative(REPO_ROOT, file)}: ${String(error)}` });
+  return { violations };
+}
+
+let hostCode: Promise<string> | undefined;
+
+/** The sandbox's host script (host.ts with the codec), bundled once per grader process. */
+export function hostScript(): Promise<string> {
+  hostCode ??= esbuild
+    .build({
+      entryPoints: [path.join(path.dirname(new URL(import.meta.url).pathname), "host.ts")],
+      bundle: true,
+      write: false,
+      format: "esm",
+      platform: "node",
+      target: "node20",
+      logLevel: "silent",
+    })
+    .then((r) => r.outputFiles[0]!.text);
+  return hostCode;
+}

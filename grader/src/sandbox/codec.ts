@@ -1,0 +1,298 @@
+/**
+ * Values that cross between the trusted side and the learner's sandbox, as JSON. Both sides use this
+ * file (the sandbox's copy is bundled into its host script), so the rules are written once.
+ *
+ * Plain data travels by value: numbers (NaN, ±Infinity and −0 included), strings, booleans, null,
+ * undefined, arrays, plain objects, typed arrays, Maps, Sets and Errors. Shared and cyclic references
+ * stay shared, and a frozen array arrives frozen (hidden suites pass frozen inputs on purpose).
+ * Behaviour never travels: a function, or an object of a class, stays where it was made and the other
+ * side gets a handle to it, which it calls through the channel. So the trusted side never evaluates
+ * learner code; it only receives data and handles.
+ */
+
+/** A tagged value: anything JSON cannot say on its own. */
+export type Encoded =
+  | null
+  | boolean
+  | number
+  | string
+  | Encoded[]
+  | { "#": "num"; v: "NaN" | "+Inf" | "-Inf" | "-0" }
+  | { "#": "undef" }
+  | { "#": "big"; v: string }
+  | { "#": "sym"; v: string }
+  | { "#": "arr"; n: number; f?: 1; v: Encoded[] }
+  | { "#": "obj"; n: number; f?: 1; v: Record<string, Encoded> }
+  | { "#": "typed"; n: number; k: string; v: Encoded[] }
+  | { "#": "map"; n: number; v: [Encoded, Encoded][] }
+  | { "#": "set"; n: number; v: Encoded[] }
+  | { "#": "iter"; n: number; v: Encoded[] }
+  | { "#": "err"; n: number; ctor: string; name: string; message: string; stack?: string; token?: string }
+  | { "#": "same"; n: number }
+  | { "#": "fn"; id: number; name: string }
+  | { "#": "ref"; id: number; cls: string }
+  | { "#": "back"; id: number }
+  | { "#": "in"; n: number };
+
+/** How deep a value may nest before it is refused (a deeper one would overflow a decoder's stack). */
+export const MAX_DEPTH = 200;
+
+const ERROR_CONSTRUCTORS = {
+  Error,
+  RangeError,
+  TypeError,
+  SyntaxError,
+  ReferenceError,
+  EvalError,
+  URIError,
+} as const;
+type ErrorCtorName = keyof typeof ERROR_CONSTRUCTORS;
+
+const TYPED_ARRAYS = {
+  Float64Array,
+  Float32Array,
+  Int32Array,
+  Int16Array,
+  Int8Array,
+  Uint32Array,
+  Uint16Array,
+  Uint8Array,
+  Uint8ClampedArray,
+} as const;
+
+export class CodecError extends Error {
+  override name = "CodecError";
+}
+
+/** What one side does with behaviour when it sends (encode) or receives (decode) a value. */
+export interface CodecHooks {
+  /** A handle to send for a function or class instance this side owns: `{ "#": "fn" | "ref" }`, or by value. */
+  own(value: object): Encoded | undefined;
+  /** The other side's object behind a proxy this side holds, if `value` is one. */
+  theirs(value: object): number | undefined;
+  /** An object the other side sent in the current exchange (so returning it keeps its identity). */
+  echo?(value: object): number | undefined;
+  /** A proxy for a function or object the other side owns. */
+  proxy(tag: { "#": "fn"; id: number; name: string } | { "#": "ref"; id: number; cls: string }): unknown;
+  /** This side's own value behind a handle the other side sent back. */
+  lookup(id: number): unknown;
+  /** The object the other side echoed back by its number (see `echo`). */
+  echoed?(n: number): object | undefined;
+  /** Called with each object decoded, and the number the sender gave it. */
+  received?(value: object, n: number): void;
+  /** Called with each object encoded, and the number it was given. */
+  sent?(value: object, n: number): void;
+  /** True for an object that must travel by handle although it looks plain (a class's prototype). */
+  byReference?(value: object): boolean;
+  /** Numbers objects across several encodes of one exchange (so `in` tags stay unique). */
+  counter?: { next: number };
+}
+
+function isPlainObject(value: object): boolean {
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+function encodeNumber(x: number): Encoded {
+  if (Number.isNaN(x)) return { "#": "num", v: "NaN" };
+  if (x === Number.POSITIVE_INFINITY) return { "#": "num", v: "+Inf" };
+  if (x === Number.NEGATIVE_INFINITY) return { "#": "num", v: "-Inf" };
+  if (Object.is(x, -0)) return { "#": "num", v: "-0" };
+  return x;
+}
+
+/** Encodes `value` for the other side. Throws CodecError for what cannot travel (too deep). */
+export function encode(value: unknown, hooks: CodecHooks): Encoded {
+  const seen = new Map<object, number>();
+  const counter = hooks.counter ?? { next: 0 };
+  const walk = (v: unknown, depth: number): Encoded => {
+    if (depth > MAX_DEPTH) throw new CodecError(`a value nested more than ${MAX_DEPTH} levels deep`);
+    switch (typeof v) {
+      case "number":
+        return encodeNumber(v);
+      case "string":
+      case "boolean":
+        return v;
+      case "undefined":
+        return { "#": "undef" };
+      case "bigint":
+        return { "#": "big", v: v.toString() };
+      case "symbol":
+        return { "#": "sym", v: v.description ?? "" };
+    }
+    if (v === null) return null;
+    const obj = v as object;
+    const known = seen.get(obj);
+    if (known !== undefined) return { "#": "same", n: known };
+    const theirs = hooks.theirs(obj);
+    if (theirs !== undefined) return { "#": "back", id: theirs };
+    const echo = hooks.echo?.(obj);
+    if (echo !== undefined) return { "#": "in", n: echo };
+    if (typeof v === "function") {
+      const handle = hooks.own(obj);
+      if (handle === undefined) throw new CodecError("a function that cannot be sent");
+      return handle;
+    }
+    const n = counter.next++;
+    seen.set(obj, n);
+    hooks.sent?.(obj, n);
+    const frozen = Object.isFrozen(obj) ? { f: 1 as const } : {};
+    if (Array.isArray(obj)) {
+      const items: Encoded[] = [];
+      for (let i = 0; i < obj.length; i++) items.push(walk(obj[i], depth + 1));
+      return { "#": "arr", n, ...frozen, v: items };
+    }
+    if (obj instanceof Error) {
+      const ctor = (Object.keys(ERROR_CONSTRUCTORS) as ErrorCtorName[]).find(
+        (k) => obj.constructor === ERROR_CONSTRUCTORS[k],
+      );
+      const token = (obj as { calcmlToken?: unknown }).calcmlToken;
+      return {
+        "#": "err",
+        n,
+        ctor: ctor ?? (obj instanceof TypeError ? "TypeError" : obj instanceof RangeError ? "RangeError" : "Error"),
+        name: String(obj.name),
+        message: String(obj.message),
+        ...(typeof obj.stack === "string" ? { stack: obj.stack } : {}),
+        ...(typeof token === "string" ? { token } : {}),
+      };
+    }
+    const typed = (Object.keys(TYPED_ARRAYS) as (keyof typeof TYPED_ARRAYS)[]).find(
+      (k) => obj instanceof TYPED_ARRAYS[k],
+    );
+    if (typed) return { "#": "typed", n, k: typed, v: Array.from(obj as Float64Array, encodeNumber) };
+    if (obj instanceof Map)
+      return { "#": "map", n, v: [...obj].map(([k, x]) => [walk(k, depth + 1), walk(x, depth + 1)]) };
+    if (obj instanceof Set) return { "#": "set", n, v: [...obj].map((x) => walk(x, depth + 1)) };
+    if (!isPlainObject(obj) || hooks.byReference?.(obj)) {
+      const handle = hooks.own(obj);
+      if (handle !== undefined) {
+        seen.delete(obj);
+        return handle;
+      }
+      // A generator or another iterable of the trusted side: its items, read now, replayed lazily there.
+      if (typeof (obj as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function")
+        return { "#": "iter", n, v: [...(obj as Iterable<unknown>)].map((x) => walk(x, depth + 1)) };
+    }
+    const fields: Record<string, Encoded> = {};
+    for (const key of Object.keys(obj)) fields[key] = walk((obj as Record<string, unknown>)[key], depth + 1);
+    return { "#": "obj", n, ...frozen, v: fields };
+  };
+  return walk(value, 0);
+}
+
+function decodeNumber(tag: string): number {
+  return tag === "NaN" ? Number.NaN : tag === "+Inf" ? Infinity : tag === "-Inf" ? -Infinity : -0;
+}
+
+/**
+ * Decodes what the other side sent. Untrusted input: every tag is checked, and anything unexpected is a
+ * CodecError rather than a crash. Frozen arrays and objects are frozen again (`freeze` true).
+ */
+export function decode(data: unknown, hooks: CodecHooks, freeze: boolean): unknown {
+  const objects = new Map<number, unknown>();
+  const register = (n: unknown, value: object) => {
+    if (typeof n === "number") {
+      objects.set(n, value);
+      hooks.received?.(value, n);
+    }
+  };
+  const walk = (d: unknown, depth: number): unknown => {
+    if (depth > MAX_DEPTH) throw new CodecError(`a value nested more than ${MAX_DEPTH} levels deep`);
+    if (d === null || typeof d === "boolean" || typeof d === "number" || typeof d === "string") return d;
+    if (Array.isArray(d)) return d.map((x) => walk(x, depth + 1));
+    if (typeof d !== "object") throw new CodecError("an unreadable value");
+    const t = d as Record<string, unknown>;
+    switch (t["#"]) {
+      case "num":
+        return decodeNumber(String(t.v));
+      case "undef":
+        return undefined;
+      case "big":
+        return BigInt(String(t.v).replace(/[^-\d]/g, "") || "0");
+      case "sym":
+        return Symbol(String(t.v));
+      case "arr": {
+        const out: unknown[] = [];
+        register(t.n, out);
+        for (const x of asArray(t.v)) out.push(walk(x, depth + 1));
+        if (t.f === 1 && freeze) Object.freeze(out);
+        return out;
+      }
+      case "obj": {
+        const out: Record<string, unknown> = {};
+        register(t.n, out);
+        const fields = t.v;
+        if (fields === null || typeof fields !== "object" || Array.isArray(fields))
+          throw new CodecError("an unreadable object");
+        for (const key of Object.keys(fields)) {
+          const value = walk((fields as Record<string, unknown>)[key], depth + 1);
+          Object.defineProperty(out, key, { value, writable: true, enumerable: true, configurable: true });
+        }
+        if (t.f === 1 && freeze) Object.freeze(out);
+        return out;
+      }
+      case "typed": {
+        const Ctor = TYPED_ARRAYS[String(t.k) as keyof typeof TYPED_ARRAYS] ?? Float64Array;
+        const out = Ctor.from(asArray(t.v).map((x) => (typeof x === "number" ? x : Number(walk(x, depth + 1)))));
+        register(t.n, out);
+        return out;
+      }
+      case "map": {
+        const out = new Map();
+        register(t.n, out);
+        for (const pair of asArray(t.v)) {
+          const [k, v] = asArray(pair);
+          out.set(walk(k, depth + 1), walk(v, depth + 1));
+        }
+        return out;
+      }
+      case "set": {
+        const out = new Set();
+        register(t.n, out);
+        for (const x of asArray(t.v)) out.add(walk(x, depth + 1));
+        return out;
+      }
+      case "iter": {
+        const items = asArray(t.v).map((x) => walk(x, depth + 1));
+        const out = (function* () {
+          yield* items;
+        })();
+        register(t.n, out);
+        return out;
+      }
+      case "err": {
+        const Ctor = ERROR_CONSTRUCTORS[String(t.ctor) as ErrorCtorName] ?? Error;
+        const out = new Ctor(String(t.message));
+        if (typeof t.name === "string" && t.name !== out.name)
+          Object.defineProperty(out, "name", { value: t.name, writable: true, configurable: true });
+        out.stack = typeof t.stack === "string" ? t.stack : `${out.name}: ${out.message}`;
+        if (typeof t.token === "string") Object.defineProperty(out, "calcmlToken", { value: t.token });
+        register(t.n, out);
+        return out;
+      }
+      case "same":
+        if (!objects.has(Number(t.n))) throw new CodecError("a reference to nothing");
+        return objects.get(Number(t.n));
+      case "fn":
+        return hooks.proxy({ "#": "fn", id: Number(t.id), name: String(t.name ?? "") });
+      case "ref":
+        return hooks.proxy({ "#": "ref", id: Number(t.id), cls: String(t.cls ?? "") });
+      case "back":
+        return hooks.lookup(Number(t.id));
+      case "in": {
+        const found = hooks.echoed?.(Number(t.n));
+        if (found === undefined) throw new CodecError("a reference to an input that was not sent");
+        return found;
+      }
+      default:
+        throw new CodecError(`an unknown tag ${JSON.stringify(String(t["#"])).slice(0, 40)}`);
+    }
+  };
+  return walk(data, 0);
+}
+
+function asArray(value: unknown): unknown[] {
+  if (!Array.isArray(value)) throw new CodecError("an unreadable list");
+  return value;
+}

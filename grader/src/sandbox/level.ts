@@ -1,0 +1,101 @@
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import type { SandboxLevel } from "./config.ts";
+
+/** The uid and gid learner code runs as in strict mode when the grader is root: Debian's `nobody`. */
+const NOBODY = 65534;
+const UNSHARE = "/usr/bin/unshare";
+const SETPRIV = "/usr/bin/setpriv";
+/** How long the probe for strict mode may take. */
+const PROBE_TIMEOUT_MS = 10_000;
+
+/** What the user asked for: `--sandbox strict|basic|auto` (auto: strict when the OS allows it). */
+export type SandboxRequest = SandboxLevel | "auto";
+
+export interface Isolation {
+  level: SandboxLevel;
+  /** The wrapper that puts node into its namespaces, or [] in basic mode. */
+  prefix: string[];
+  /** Why strict mode is not available (for `--sandbox strict`'s refusal and the report). */
+  whyNotStrict?: string;
+}
+
+/** Node's permission flag: `--permission` from 22.13 on, `--experimental-permission` before. */
+export function permissionFlag(version = process.versions.node): string {
+  const [major = 0, minor = 0] = version.split(".").map(Number);
+  return major > 22 || (major === 22 && minor >= 13) ? "--permission" : "--experimental-permission";
+}
+
+/** `--allow-fs-read` for exactly these files, one flag each (Node 20.20+ refuses a comma-joined list). */
+export function readOnlyFlags(files: readonly string[]): string[] {
+  return files.map((f) => `--allow-fs-read=${f}`);
+}
+
+function strictPrefix(asRoot: boolean): string[] {
+  const namespaces = ["--net", "--pid", "--fork", "--mount-proc", "--kill-child"];
+  if (asRoot) {
+    return [
+      UNSHARE,
+      ...namespaces,
+      SETPRIV,
+      `--reuid=${NOBODY}`,
+      `--regid=${NOBODY}`,
+      "--clear-groups",
+      "--no-new-privs",
+    ];
+  }
+  return [UNSHARE, "--user", "--map-root-user", ...namespaces];
+}
+
+let probed: Isolation | undefined;
+
+/**
+ * Finds the strongest isolation this machine allows, by starting node in it once: own PID and network
+ * namespaces, and (as root) the uid `nobody`. Cached for the life of the process.
+ */
+export function detectIsolation(): Isolation {
+  if (probed) return probed;
+  if (process.platform !== "linux") {
+    probed = { level: "basic", prefix: [], whyNotStrict: `strict mode needs Linux namespaces (this is ${process.platform})` };
+    return probed;
+  }
+  if (!existsSync(UNSHARE)) {
+    probed = { level: "basic", prefix: [], whyNotStrict: `${UNSHARE} is missing (install util-linux)` };
+    return probed;
+  }
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot && !existsSync(SETPRIV)) {
+    probed = { level: "basic", prefix: [], whyNotStrict: `${SETPRIV} is missing (install util-linux)` };
+    return probed;
+  }
+  const prefix = strictPrefix(asRoot);
+  const expectUid = asRoot ? NOBODY : 0;
+  const probe = `process.exit(process.getuid() === ${expectUid} && process.pid === 1 ? 0 : 3)`;
+  const result = spawnSync(prefix[0]!, [...prefix.slice(1), process.execPath, "-e", probe], {
+    env: {},
+    timeout: PROBE_TIMEOUT_MS,
+    encoding: "utf8",
+  });
+  if (result.status === 0) {
+    probed = { level: "strict", prefix };
+  } else {
+    const detail = (result.stderr || result.error?.message || `exit ${result.status}`).trim().split("\n")[0];
+    probed = {
+      level: "basic",
+      prefix: [],
+      whyNotStrict: asRoot
+        ? `namespaces could not be created (${detail})`
+        : `this user cannot create namespaces (${detail}); run as root (in CI: sudo) or enable unprivileged user namespaces`,
+    };
+  }
+  return probed;
+}
+
+/** The isolation to grade under, or an error message when `strict` was demanded and is not available. */
+export function chooseIsolation(request: SandboxRequest): Isolation | string {
+  if (request === "basic") return { level: "basic", prefix: [] };
+  const found = detectIsolation();
+  if (request === "strict" && found.level !== "strict")
+    return `--sandbox strict: strict mode is not available here: ${found.whyNotStrict}. Grade with --sandbox basic, or fix that.`;
+  return found;
+}
