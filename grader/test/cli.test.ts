@@ -54,7 +54,7 @@ describe("pnpm grade", () => {
   });
 
   it("prints the hints of a task, gentlest first", () => {
-    const run = cli("hint", "00", "2");
+    const run = cli("hint", "00", "2", "--all");
     expect(run.code).toBe(0);
     expect(run.stdout.indexOf("Hint 1 of 3")).toBeLessThan(run.stdout.indexOf("Hint 3 of 3"));
     expect(run.stdout).toContain("Rise over run");
