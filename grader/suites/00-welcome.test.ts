@@ -1,24 +1,14 @@
 import * as lesson from "@lesson/00-welcome";
 import { it } from "vitest";
-import {
-  callLearner,
-  describeCall,
-  expectClose,
-  expectRangeError,
-  labelled,
-  suiteRng,
-  task,
-} from "../src/checks/index.ts";
+import { expectClose, labelled, learnerCalls, suiteRng, task } from "../src/checks/index.ts";
 
-const { square, secantSlope } = lesson;
+const learner = learnerCalls(lesson);
 
 task("square", () => {
   it("squares small integers, negatives and zero", () => {
     for (const x of [0, 1, 2, -3, 7]) {
-      expectClose(callLearner("square", square, x), x * x, {
-        called: describeCall("square", [x]),
-        oracle: "x · x",
-      });
+      const { value, called } = learner.square(x);
+      expectClose(value, x * x, { called, oracle: "x · x" });
     }
   });
 
@@ -26,8 +16,9 @@ task("square", () => {
     const rng = suiteRng("square random");
     for (let i = 0; i < 20; i++) {
       const x = rng.normal(0, 10);
-      expectClose(callLearner("square", square, x), x * x, {
-        called: describeCall("square", [x]),
+      const { value, called } = learner.square(x);
+      expectClose(value, x * x, {
+        called,
         oracle: "x · x",
         why: (got, want) =>
           Math.abs(got - 2 * x) < 1e-9 * Math.abs(want) + 1e-12 ? "that is 2x, not x²" : undefined,
@@ -40,8 +31,9 @@ task("secant-slope", () => {
   const parabola = labelled("x ↦ x²", (x: number) => x * x);
 
   it("finds the slope between two points of a parabola", () => {
-    expectClose(callLearner("secantSlope", secantSlope, parabola, 1, 3), 4, {
-      called: describeCall("secantSlope", [parabola, 1, 3]),
+    const { value, called } = learner.secantSlope(parabola, 1, 3);
+    expectClose(value, 4, {
+      called,
       oracle: "(9 − 1) / (3 − 1)",
       why: (got) => (got === 8 ? "that is the rise f(b) − f(a); divide it by the run b − a" : undefined),
     });
@@ -57,21 +49,20 @@ task("secant-slope", () => {
         [a, b],
         [b, a],
       ] as const) {
-        expectClose(callLearner("secantSlope", secantSlope, parabola, p, q), a + b, {
-          called: describeCall("secantSlope", [parabola, p, q]),
+        const { value, called } = learner.secantSlope(parabola, p, q);
+        expectClose(value, a + b, {
+          called,
           oracle: "a + b, since (b² − a²)/(b − a) = a + b",
           rtol: 1e-9,
           atol: 1e-9,
           why: (got, want) =>
-            Math.abs(got + want) < 1e-6
-              ? "the sign is flipped: subtract in the same order on top and bottom"
-              : undefined,
+            Math.abs(got + want) < 1e-6 ? "the sign is flipped: subtract in the same order on top and bottom" : undefined,
         });
       }
     }
   });
 
   it("throws a RangeError when a equals b", () => {
-    expectRangeError("secantSlope", secantSlope, [parabola, 2, 2], "a and b are equal");
+    learner.secantSlope.rangeError("a and b are equal", parabola, 2, 2);
   });
 });

@@ -1,3 +1,4 @@
+import { FAULT_NAMES } from "../sandbox/fault.ts";
 import { CheckError } from "./check-error.ts";
 import { describeCall } from "./describe-value.ts";
 
@@ -28,9 +29,13 @@ export function callLearner<R>(name: string, fn: (...args: never[]) => R, ...arg
   }
 }
 
-/** Wraps a throw from learner code, keeping TODO errors recognisable. */
+/** Names of the sandbox's faults (a timeout, a crash…): they pass through as the grader reports them. */
+const FAULTS = new Set<string>(Object.values(FAULT_NAMES));
+
+/** Wraps a throw from learner code, keeping TODO errors and the sandbox's faults recognisable. */
 export function wrapLearnerError(error: unknown, called: string): Error {
   if (error instanceof Error && error.message.startsWith(TODO_PREFIX)) return error;
+  if (error instanceof Error && FAULTS.has(error.name)) return error;
   if (error instanceof CheckError) return error;
   if (error instanceof TypeError && FROZEN_WRITE.test(error.message)) {
     return new CheckError({ called, got: `it threw TypeError: ${error.message}`, why: MUTATION_WHY });
@@ -70,7 +75,7 @@ export function expectRangeError(
   try {
     (fn as (...a: unknown[]) => unknown)(...args);
   } catch (error) {
-    if (error instanceof Error && error.message.startsWith(TODO_PREFIX)) throw error;
+    if (error instanceof Error && (error.message.startsWith(TODO_PREFIX) || FAULTS.has(error.name))) throw error;
     if (error instanceof RangeError && error.message.includes(name)) return;
     const got = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     throw new CheckError({

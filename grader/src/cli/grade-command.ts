@@ -10,6 +10,7 @@ import { renderJunit } from "../report/junit.ts";
 import type { GradeReport } from "../report/schema.ts";
 import { renderTerminal, useColor } from "../report/terminal.ts";
 import { errorReport, saveLastGrades, writeReport } from "../report/write.ts";
+import { chooseIsolation, type SandboxRequest } from "../sandbox/level.ts";
 import { CLI_MESSAGES } from "./messages.ts";
 import { resolveLesson, UsageError } from "./resolve-lesson.ts";
 
@@ -30,6 +31,11 @@ function parseSources(course: Course, raw: readonly string[]): Record<string, st
     sources[resolveLesson(course, lesson).id] = path.resolve(file);
   }
   return sources;
+}
+
+function parseSandbox(raw: string | undefined): SandboxRequest {
+  if (raw === "strict" || raw === "basic" || raw === "auto") return raw;
+  throw new UsageError(CLI_MESSAGES.badSandbox(String(raw)));
 }
 
 const RENDERERS = { junit: renderJunit, gradescope: renderGradescope, exercism: renderExercism } as const;
@@ -66,6 +72,7 @@ export async function gradeCommand(args: string[]): Promise<number> {
       junit: { type: "string" },
       gradescope: { type: "string" },
       exercism: { type: "string" },
+      sandbox: { type: "string", default: "auto" },
     },
   });
   let course: Course | undefined;
@@ -80,7 +87,10 @@ export async function gradeCommand(args: string[]): Promise<number> {
     const chosen =
       positionals.length > 0 ? positionals.map((given) => resolveLesson(loaded, given)) : course.lessons;
     const lessons = [...new Set(chosen)];
+    const isolation = chooseIsolation(parseSandbox(values.sandbox));
+    if (typeof isolation === "string") throw new UsageError(isolation);
     const report = await gradeCourse({
+      isolation,
       course,
       lessons,
       target: values.solutions ? "solutions" : "exercises",

@@ -4,7 +4,7 @@ import type { Course, Lesson } from "../manifest/schema.ts";
 import { type GradeReport, GradeReportSchema, type LessonReport } from "../report/schema.ts";
 import { loadExpectedTests } from "./expected-tests.ts";
 import { gradeLessons } from "./grade-lesson.ts";
-import type { Isolation } from "../sandbox/level.ts";
+import { detectIsolation, type Isolation } from "../sandbox/level.ts";
 import { roundPoints } from "./score.ts";
 
 export interface GradeOptions {
@@ -25,6 +25,7 @@ export async function gradeCourse(options: GradeOptions): Promise<GradeReport> {
   const started = performance.now();
   removeStaleUnpackedSuites();
   const expected = loadExpectedTests();
+  const isolation = options.isolation ?? detectIsolation();
   const custom = Object.keys(options.sources ?? {}).length > 0;
   const lessons = await gradeLessons(
     options.lessons.map((lesson) => ({
@@ -35,7 +36,7 @@ export async function gradeCourse(options: GradeOptions): Promise<GradeReport> {
       seed: options.seed,
       ...(options.allowTrustedImports ? { allowTrustedImports: true } : {}),
     })),
-    options.isolation,
+    isolation,
   );
   for (const report of lessons) options.onLesson?.(report);
   const points = roundPoints(lessons.reduce((sum, l) => sum + l.points, 0));
@@ -52,5 +53,6 @@ export async function gradeCourse(options: GradeOptions): Promise<GradeReport> {
     percent: maxPoints === 0 ? 0 : roundPoints((100 * points) / maxPoints),
     durationMs: Math.round(performance.now() - started),
     lessons,
+    sandbox: { level: isolation.level, ...(isolation.whyNotStrict ? { whyNotStrict: isolation.whyNotStrict } : {}) },
   });
 }

@@ -1,7 +1,9 @@
+import { sanitizeReport } from "./sanitize.ts";
 import type { GradeReport } from "./schema.ts";
 
 /** Gradescope's results.json: one test per task, scored like the terminal view. */
 export function renderGradescope(report: GradeReport): string {
+  report = sanitizeReport(report);
   const tests = report.lessons.flatMap((lesson) =>
     lesson.tasks.map((task) => ({
       name: `${lesson.id} · ${task.number}. ${task.title}`,
@@ -20,6 +22,7 @@ export function renderGradescope(report: GradeReport): string {
 
 /** Exercism's test-runner results (version 3): one entry per hidden test, with its task id. */
 export function renderExercism(report: GradeReport): string {
+  report = sanitizeReport(report);
   const tests = report.lessons.flatMap((lesson) =>
     lesson.tasks.flatMap((task) =>
       task.tests.map((test) => ({

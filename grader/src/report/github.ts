@@ -1,10 +1,12 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { REPO_ROOT } from "../course/paths.ts";
+import { sanitizeReport } from "./sanitize.ts";
 import type { GradeReport } from "./schema.ts";
 
 /** A Markdown table for $GITHUB_STEP_SUMMARY. */
 export function renderGithubSummary(report: GradeReport): string {
+  report = sanitizeReport(report);
   const rows = report.lessons.map((l) => `| ${l.id} | ${l.points} / ${l.maxPoints} | ${l.status} |`);
   return [
     `### ${report.course}: ${report.points} / ${report.maxPoints} (${report.percent} %)`,
@@ -36,6 +38,7 @@ function definitionLine(file: string, name: string): number {
 
 /** GitHub workflow commands: one error annotation per failing task, on the function it grades. */
 export function renderGithubAnnotations(report: GradeReport): string[] {
+  report = sanitizeReport(report);
   return report.lessons.flatMap((lesson) =>
     lesson.tasks
       .filter((task) => task.status !== "complete" && task.status !== "not-started")

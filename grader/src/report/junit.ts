@@ -1,3 +1,4 @@
+import { sanitizeReport } from "./sanitize.ts";
 import type { GradeReport } from "./schema.ts";
 
 function xml(text: string): string {
@@ -9,6 +10,7 @@ function xml(text: string): string {
 
 /** JUnit XML: one testsuite per lesson, one testcase per hidden test (`task > name`). */
 export function renderJunit(report: GradeReport): string {
+  report = sanitizeReport(report);
   const suites = report.lessons.map((lesson) => {
     const tests = lesson.tasks.flatMap((t) => t.tests);
     const failures = tests.filter((t) => t.status !== "passed").length;

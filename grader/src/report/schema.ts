@@ -85,6 +85,13 @@ export const GradeReportSchema = z.strictObject({
   percent: z.number().min(0).max(100),
   durationMs: z.number().nonnegative(),
   lessons: z.array(LessonReportSchema),
+  sandbox: z
+    .strictObject({
+      level: z.enum(["strict", "basic"]),
+      whyNotStrict: z.string().optional(),
+    })
+    .optional()
+    .describe("How learner code was isolated: strict (namespaces, uid nobody) or basic (Node's permission model)"),
   error: z.string().optional().describe("Set when the grader could not grade; the report is still written"),
 });
 

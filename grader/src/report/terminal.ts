@@ -1,3 +1,4 @@
+import { sanitizeReport } from "./sanitize.ts";
 import type { GradeReport, LessonReport, TaskReport, TestReport } from "./schema.ts";
 
 /** Colour only on a terminal that wants it (https://no-color.org). */
@@ -128,11 +129,19 @@ function lessonDetails(lesson: LessonReport, paint: Paint): string[] {
   return lines;
 }
 
+/** What the footer says about how learner code was isolated. */
+const SANDBOX_LINES = {
+  strict: () => "Your code ran in the strict sandbox: its own process, PID and network namespaces, as user nobody.",
+  basic: (why?: string) =>
+    `Your code ran in the basic sandbox: its own process under Node's permission model${why ? ` (strict mode: ${why})` : ""}.`,
+} as const;
+
 /**
  * The terminal view: a table of lessons, then, for the first lesson that is not complete, every failing
  * check with what was called, what came back, what was expected, and a next step.
  */
 export function renderTerminal(report: GradeReport, color = false): string {
+  report = sanitizeReport(report);
   const paint: Paint = (code, text) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
   const where = report.target === "custom" ? "the given files" : `${report.target}/`;
   const lines = [
@@ -148,5 +157,6 @@ export function renderTerminal(report: GradeReport, color = false): string {
   lines.push(
     paint(90, `Replay this run with --seed ${report.seed}. Graded in ${seconds(report.durationMs)}.`),
   );
+  if (report.sandbox) lines.push(paint(90, SANDBOX_LINES[report.sandbox.level](report.sandbox.whyNotStrict)));
   return lines.join("\n");
 }

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { WORK_DIR } from "../course/paths.ts";
+import { sanitizeReport } from "./sanitize.ts";
 import { type GradeReport, GradeReportSchema, type LessonReport } from "./schema.ts";
 
 /** Where `pnpm grade` keeps the latest result of each lesson, for `pnpm lessons` and `pnpm hint`. */
@@ -8,7 +9,7 @@ export const LAST_GRADE_FILE = path.join(WORK_DIR, "last-grade.json");
 
 export function writeReport(file: string, report: GradeReport): void {
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  writeFileSync(file, `${JSON.stringify(GradeReportSchema.parse(report), null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify(GradeReportSchema.parse(sanitizeReport(report)), null, 2)}\n`);
 }
 
 /** A report that says why nothing was graded: written even when grading failed. */

@@ -110,12 +110,13 @@ function isNodeBuiltin(spec: string): boolean {
 
 /**
  * Bundles `file` for lesson `lesson`. `trustedDirs` are folders a course-owned file (a fixture, a
- * solution) may also import from; a learner file gets none.
+ * solution) may also import from; a learner file gets none. `outfile` is where the code will be written.
  */
 export async function bundleLearnerFile(
   file: string,
   lesson: Lesson,
   trustedDirs: readonly string[] = [],
+  outfile = path.join(path.dirname(file), "bundle.mjs"),
 ): Promise<BundleResult> {
   const names = await publicNames();
   const lessonDir = realpathSync(path.dirname(file));
@@ -179,7 +180,8 @@ export async function bundleLearnerFile(
       metafile: true,
       logLevel: "silent",
       plugins: [plugin],
-      outfile: path.join(path.dirname(file), "bundle.mjs"),
+      // Where the bundle will live: its source map then points stack traces at the learner's own file.
+      outfile,
     });
   } catch (error) {
     return fromFailure(error, file, violations);

@@ -31,6 +31,8 @@ export type Encoded =
   | { "#": "same"; n: number }
   | { "#": "fn"; id: number; name: string }
   | { "#": "ref"; id: number; cls: string }
+  | { "#": "code"; id: number; name: string; source: string; env: Encoded }
+  | { "#": "rng"; id: number; seed: number }
   | { "#": "back"; id: number }
   | { "#": "in"; n: number };
 
@@ -74,6 +76,8 @@ export interface CodecHooks {
   echo?(value: object): number | undefined;
   /** A proxy for a function or object the other side owns. */
   proxy(tag: { "#": "fn"; id: number; name: string } | { "#": "ref"; id: number; cls: string }): unknown;
+  /** A function or generator the other side shipped as a recipe (see portable.ts); only the sandbox builds them. */
+  build?(tag: { "#": "code"; id: number; name: string; source: string; env: unknown } | { "#": "rng"; id: number; seed: number }): unknown;
   /** This side's own value behind a handle the other side sent back. */
   lookup(id: number): unknown;
   /** The object the other side echoed back by its number (see `echo`). */
@@ -278,6 +282,18 @@ export function decode(data: unknown, hooks: CodecHooks, freeze: boolean): unkno
         return hooks.proxy({ "#": "fn", id: Number(t.id), name: String(t.name ?? "") });
       case "ref":
         return hooks.proxy({ "#": "ref", id: Number(t.id), cls: String(t.cls ?? "") });
+      case "code":
+      case "rng":
+        if (!hooks.build) throw new CodecError("a recipe where none is accepted");
+        return t["#"] === "rng"
+          ? hooks.build({ "#": "rng", id: Number(t.id), seed: Number(t.seed) })
+          : hooks.build({
+              "#": "code",
+              id: Number(t.id),
+              name: String(t.name ?? ""),
+              source: String(t.source),
+              env: walk(t.env, depth + 1),
+            });
       case "back":
         return hooks.lookup(Number(t.id));
       case "in": {

@@ -9,6 +9,7 @@
  */
 import { openSync, readSync, writeSync } from "node:fs";
 import { pathToFileURL } from "node:url";
+import { createRng } from "../../../packages/math/src/random/rng.ts";
 import { type CodecHooks, decode, type Encoded, encode } from "./codec.ts";
 import { CONSOLE_BYTES_PER_LINE, CONSOLE_LINES_PER_CALL, type Frame, frameBytes, MAX_FRAME_BYTES } from "./frames.ts";
 
@@ -115,7 +116,7 @@ function receive(): Frame {
 
 const handles: unknown[] = [];
 const handleOf = new Map<unknown, number>();
-const proxies = new Map<number, (...args: unknown[]) => unknown>();
+const proxies = new Map<number, unknown>();
 const proxyIds = new WeakMap<object, number>();
 /** Objects the trusted side sent during the current exchange, by the number it gave them. */
 let echoes = new WeakMap<object, number>();
@@ -144,7 +145,7 @@ const hooks: CodecHooks = {
   },
   echo: (value) => echoes.get(value),
   proxy(tag) {
-    let fn = proxies.get(tag.id);
+    let fn = proxies.get(tag.id) as ((...args: unknown[]) => unknown) | undefined;
     if (!fn) {
       const id = tag.id;
       // A callback the suite passed (f, ∇f, a step): calling it asks the trusted side and waits.
@@ -156,6 +157,21 @@ const hooks: CodecHooks = {
       proxyIds.set(fn, id);
     }
     return fn;
+  },
+  build(tag) {
+    let made = proxies.get(tag.id);
+    if (!made) {
+      if (tag["#"] === "rng") {
+        made = createRng(tag.seed) as unknown as (...args: unknown[]) => unknown;
+      } else {
+        const env = (tag.env ?? {}) as Record<string, unknown>;
+        const names = Object.keys(env);
+        made = new Function(...names, `"use strict"; return (${tag.source});`)(...names.map((k) => env[k]));
+      }
+      proxies.set(tag.id, made!);
+      proxyIds.set(made as object, tag.id);
+    }
+    return made;
   },
   lookup(id) {
     if (!(id in handles)) throw new Error("the grader referred to an object this process does not have");

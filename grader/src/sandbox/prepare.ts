@@ -40,13 +40,13 @@ export async function prepareLesson(options: {
   memoryLimitMb: number;
   trustedDirs?: readonly string[];
 }): Promise<PreparedLesson> {
-  const bundled = await bundleLearnerFile(options.sourceFile, options.lesson, options.trustedDirs);
-  if (bundled.code === undefined) return bundled;
   const dir = path.join(options.folder.dir, options.key);
+  const bundle = path.join(dir, "learner.mjs");
+  const bundled = await bundleLearnerFile(options.sourceFile, options.lesson, options.trustedDirs, bundle);
+  if (bundled.code === undefined) return bundled;
   mkdirSync(dir, { recursive: true, mode: 0o755 });
   chmodSync(dir, 0o755);
   const host = path.join(dir, "host.mjs");
-  const bundle = path.join(dir, "learner.mjs");
   writeFileSync(host, await hostScript(), { mode: 0o644 });
   writeFileSync(bundle, bundled.code, { mode: 0o644 });
   const fifos = { toLearner: path.join(dir, "to-learner.fifo"), toGrader: path.join(dir, "to-grader.fifo") };
