@@ -12,7 +12,7 @@ import type { Matrix, Vector, VectorField } from "@calcml/math";
  * Rows are outputs, columns are inputs (m×n). Each pair of calls of `F` gives a whole column, so the
  * Jacobian costs 2n calls.
  *
- * @param h relative step, default 1e-5 (NUMERICS.md).
+ * @param h relative step, default 1e-5 (the course's numeric rules, docs/numerics.md).
  * @throws RangeError when `x` is empty.
  * @example numericalJacobian((p) => [p[0]! * p[1]!, p[0]!], [2, 3]) // ≈ [[3, 2], [1, 0]]
  */
@@ -34,8 +34,9 @@ export function polarToCartesianJacobian(p: Vector): number[][] {
 }
 
 /**
- * Task 2b. Determinant of a 2×2 matrix `[[a, b], [c, d]]`: `a·d − b·c`. For a Jacobian it is the
- * factor by which the map stretches small areas (negative when it flips orientation).
+ * Task 2b. Determinant of a 2×2 matrix `[[a, b], [c, d]]`: `a·d − b·c`. For a Jacobian, its absolute
+ * value `|det J|` is the factor by which the map stretches small areas; the sign is negative when the
+ * map flips orientation.
  *
  * @throws RangeError when `J` is not 2×2.
  * @example jacobianDeterminant2x2([[1, 2], [3, 4]]) // 1·4 − 2·3 = −2
@@ -61,7 +62,7 @@ export function softmax(z: Vector): number[] {
  * Task 4. Jacobian of softmax at `z`: `J = diag(s) − s·sᵀ` with `s = softmax(z)`, that is
  * `J[i][j] = sᵢ·(δᵢⱼ − sⱼ)`. It is symmetric and each row sums to 0.
  *
- * @throws RangeError when `z` is empty.
+ * @throws RangeError when `z` is empty (the error of `softmax`, naming `softmax`, is fine).
  * @example softmaxJacobian([0, 0]) // [[0.25, −0.25], [−0.25, 0.25]]
  */
 export function softmaxJacobian(z: Vector): number[][] {

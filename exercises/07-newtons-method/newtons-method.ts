@@ -92,9 +92,12 @@ export function backtrackingLineSearch(
 /**
  * Task 3. Damped Newton's method. At each iterate x: stop (converged) if `‖∇f(x)‖ < tolerance`;
  * otherwise make H = hess(x) positive definite by adding τI (τ = 0, then 1e-3, doubling, until Cholesky
- * succeeds), take the Newton step p for it, and move to `x + α·p` with α from the line search.
+ * succeeds; give up with `converged: false` after a generous cap, e.g. τ = 1e-3·2¹⁹⁹), take the Newton
+ * step p for it, and move to `x + α·p` with α from the line search.
  * Stops with `converged: false` after `maxIterations` steps, when the line search finds no step, or when
- * an iterate, gradient or Hessian is not finite (a failure is a result, not an exception).
+ * an iterate, gradient or Hessian is not finite (a failure is a result, not an exception). The gradient
+ * test comes first, so it wins when it passes at the point reached by the last allowed step. A failed line
+ * search adds nothing to `path`; a non-finite iterate is recorded as the last entry.
  *
  * @param options defaults: tolerance 1e-10 (on the gradient norm), maxIterations 100.
  * @example newtonsMethod(([x, y]) => x! ** 2 + 3 * y! ** 2, ([x, y]) => [2 * x!, 6 * y!], () => [[2, 0], [0, 6]], [1, 1])
@@ -113,7 +116,8 @@ export function newtonsMethod(
 
 /**
  * Task 4. Newton's method for a root of f: `x ← x − f(x)/f'(x)`, until the step is small,
- * `|Δx| ≤ tolerance · max(1, |x|)` (converged), or `maxIterations` steps (not converged).
+ * `|Δx| ≤ tolerance · max(1, |x|)` (converged), or `maxIterations` steps (not converged). The step test
+ * comes right after each step, so a small step number `maxIterations` still counts as converged.
  * An exact root (`f(x) === 0`) stops at once (converged). A zero or non-finite derivative, or a
  * non-finite iterate, stops with `converged: false`, never an exception.
  *

@@ -72,7 +72,9 @@ export function logisticLossAndGradient(X: Matrix, y: Vector, w: Vector, b: numb
  * after each epoch, push the loss on the whole data (L2 term included) to `lossHistory`.
  *
  * @param options `learningRate`, `epochs`, `batchSize` (default: all n), `l2` (default 0), `seed` (default 0).
- * @throws RangeError on empty or mismatched data, or on a bad option.
+ * @throws RangeError on empty or mismatched data, a `learningRate` ≤ 0, an `epochs` that is not a whole
+ * number ≥ 0 or a `batchSize` that is not a positive whole number (a negative `l2` throws from
+ * `logisticLossAndGradient`).
  * @example trainLogisticRegression([[-1], [1]], [0, 1], { learningRate: 1, epochs: 100 }).w[0] // > 0
  */
 export function trainLogisticRegression(X: Matrix, y: Vector, options: LogisticTrainOptions): TrainResult {

@@ -3,7 +3,8 @@
  *
  * X (n × inputs) → Z1 = X·W1 + b1 → A1 = act(Z1) → Z2 = A1·W2 + b2 → output = Z2,
  * loss = (1/n) Σᵢ Σₖ (outputᵢₖ − Yᵢₖ)². Fill in each function, then run `pnpm grade 11`.
- * You may write small helpers of your own (a matrix product, a transpose) anywhere in this file.
+ * You may write small helpers of your own (a matrix product, a transpose) anywhere in this file, or
+ * import `matmul` and `transpose` from `@calcml/math` (only `@calcml/optim` is off limits here).
  */
 import { createRng, type Matrix, type Rng, type Vector } from "@calcml/math";
 
@@ -50,7 +51,9 @@ export function initMLP(inputs: number, hidden: number, outputs: number, rng: Rn
  * `Z2 = A1·W2 + b2`, `output = Z2` (a linear output layer). The bias row is added to every row.
  * σ(z) = 1/(1 + e^(−z)), tanh, ReLU(z) = max(0, z); all must stay finite for |z| up to 1000.
  *
- * @throws RangeError when a row of X does not have one entry per row of W1.
+ * An empty X gives empty results (`{ Z1: [], A1: [], Z2: [], output: [] }`); `backward` refuses it.
+ *
+ * @throws RangeError when a row of X does not have one entry per row of W1, or the activation is unknown.
  * @example forward({ W1: [[1]], b1: [0], W2: [[2]], b2: [1] }, [[3]], "relu").output // [[7]]
  */
 export function forward(params: ReadonlyMLPParams, X: Matrix, activation: Activation): ForwardCache {
@@ -97,9 +100,9 @@ export const XOR_TARGETS: Matrix = [[0], [1], [1], [0]];
  * parameter by `−learningRate · gradient`. `lossHistory[e]` is the loss of epoch e's forward pass
  * (before that epoch's update), so `lossHistory.length === epochs`.
  *
- * @throws RangeError when `epochs` is not a non-negative integer, `learningRate` is not positive, or
- * `hidden` is not a positive integer.
- * @example trainXor({ hidden: 8, activation: "tanh", learningRate: 0.2, epochs: 2000, seed: 1 }) // outputs ≈ [0, 1, 1, 0]
+ * @throws RangeError (naming `trainXor`) when `epochs` is not a non-negative integer or `learningRate` is
+ * not positive; a bad `hidden` throws from `initMLP`, an unknown activation from `forward`.
+ * @example trainXor({ hidden: 8, activation: "tanh", learningRate: 0.2, epochs: 1000, seed: 1 }) // outputs ≈ [0, 1, 1, 0]
  */
 export function trainXor(options: {
   hidden: number;

@@ -4,7 +4,8 @@
  * Fill in each function, then run `pnpm grade 13`. Stuck on task 4? `pnpm hint 13 4`.
  * Every step takes the parameters θ, the gradient g and the state it returned last time (`undefined`
  * on the first step), and returns fresh `{ params, state }`: it never changes its inputs, the state
- * included. t counts steps from 1. The equations are PyTorch's (see the README).
+ * included. t counts steps from 1. The equations follow PyTorch's convention, ε added after the square
+ * root (see the README).
  */
 import type { Vector, VectorField } from "@calcml/math";
 

@@ -135,8 +135,9 @@ export function classifyLearningRate(
 }
 
 /**
- * Task 4. The largest learning rate for which gradient descent on a quadratic with Hessian H does not
- * diverge: `2 / λmax(H)`. Use `eigSym` from `@calcml/math` (eigenvalues in ascending order).
+ * Task 4. The edge of the convergent range of gradient descent on a quadratic with Hessian H:
+ * `2 / λmax(H)`. Descent converges iff `η < 2/λmax`; at exactly `2/λmax` it oscillates for ever (the best
+ * fixed rate is `2/(λmin + λmax)`). Use `eigSym` from `@calcml/math` (eigenvalues in ascending order).
  *
  * @throws RangeError when H is empty, not square, not symmetric, or not positive definite (its smallest
  * eigenvalue is ≤ 1e-8·max(1, max|λ|)).

@@ -106,7 +106,7 @@ export function linearLossAndGradient(X: Matrix, y: Vector, w: Vector, b: number
  * appears exactly once. All randomness comes from `rng`, so the same seed gives the same batches.
  *
  * @throws RangeError when `n` or `batchSize` is not a positive integer.
- * @example miniBatches(5, 2, createRng(0)) // [[1, 4], [2, 0], [3]]: sizes 2, 2, 1
+ * @example miniBatches(5, 2, createRng(0)) // [[1, 4], [2, 0], [3]] when shuffling with rng.shuffle (sizes 2, 2, 1)
  */
 export function miniBatches(n: number, batchSize: number, rng: Rng): number[][] {
   // BEGIN SOLUTION: check n and batchSize, shuffle [0, 1, …, n−1] with rng, then cut it into slices of batchSize.
@@ -129,7 +129,8 @@ export function miniBatches(n: number, batchSize: number, rng: Rng): number[][] 
  * epoch, the loss on the **whole** data goes into `lossHistory` (so it has `epochs` entries).
  *
  * @param options `learningRate` γ, `epochs`, `batchSize` (default: all n examples), `seed` (default 0).
- * @throws RangeError on empty or mismatched data, or on a bad option.
+ * @throws RangeError on empty or mismatched data, a `learningRate` ≤ 0 or an `epochs` that is not a whole
+ * number ≥ 0 (a bad `batchSize` throws from `miniBatches`).
  * @example trainLinearRegression([[0], [1], [2]], [1, 3, 5], { learningRate: 0.1, epochs: 500 }) // w ≈ [2], b ≈ 1
  */
 export function trainLinearRegression(X: Matrix, y: Vector, options: LinearTrainOptions): TrainResult {
@@ -165,7 +166,7 @@ export function trainLinearRegression(X: Matrix, y: Vector, options: LinearTrain
 
 /**
  * Task 5. The least-squares fit in closed form. Append a column of ones to `X` (call it `A`, so
- * `θ = [w…, b]`); the best `θ` solves the normal equations `AᵀA·θ = Aᵀy`. Use `solve` from `@calcml/math`.
+ * `θ = [w…, b]`); the best `θ` solves the normal equations `AᵀA·θ = Aᵀy`: `solve(AᵀA, Aᵀy)` from `@calcml/math`.
  *
  * @throws RangeError on empty or mismatched data, or when `AᵀA` is singular (fewer examples than
  * `d + 1`, or a feature that is a combination of the others).

@@ -51,8 +51,11 @@ export function simpson(f: ScalarFn, a: number, b: number, n: number): number {
  * `estimate = V·mean(f)` with `V` the box's volume, and its standard error `V·s/√N`, where `s` is the
  * sample standard deviation of the values of f (divide by N − 1). The error shrinks like `1/√N`.
  *
+ * `V = Π(upperᵢ − lowerᵢ)` keeps its sign: a reversed bound gives the oriented integral and a negative
+ * standardError (its size is |V|·s/√N).
+ *
  * @throws RangeError when the bounds differ in length or are empty, or `samples < 2`.
- * @example monteCarloIntegral(([x]) => x, [0], [2], 1000, createRng(1)) // estimate ≈ 2, standardError ≈ 0.04
+ * @example monteCarloIntegral(([x]) => x, [0], [2], 1000, createRng(1)) // estimate ≈ 1.973, standardError ≈ 0.036
  */
 export function monteCarloIntegral(
   f: ScalarField,
