@@ -4,20 +4,17 @@
  * course check failed, 2 when the grader could not do its job (bad arguments, a broken manifest).
  */
 import { ManifestError } from "../manifest/load.ts";
-import { courseCommand } from "./course-command.ts";
-import { gradeCommand } from "./grade-command.ts";
-import { hintCommand } from "./hint-command.ts";
-import { lessonsCommand } from "./lessons-command.ts";
 import { CLI_MESSAGES } from "./messages.ts";
 import { UsageError } from "./resolve-lesson.ts";
-import { watchCommand } from "./watch-command.ts";
 
-const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
-  grade: gradeCommand,
-  hint: hintCommand,
-  lessons: lessonsCommand,
-  course: courseCommand,
-  watch: watchCommand,
+type Command = (args: string[]) => Promise<number>;
+/** Each command loads only what it needs (`course build` needs TypeScript; `grade` must start fast). */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  grade: async () => (await import("./grade-command.ts")).gradeCommand,
+  hint: async () => (await import("./hint-command.ts")).hintCommand,
+  lessons: async () => (await import("./lessons-command.ts")).lessonsCommand,
+  course: async () => (await import("./course-command.ts")).courseCommand,
+  watch: async () => (await import("./watch-command.ts")).watchCommand,
 };
 
 /** node:util's parseArgs rejects an unknown option or a missing value with one of these codes. */
@@ -31,9 +28,9 @@ async function main(argv: string[]): Promise<number> {
     console.log(CLI_MESSAGES.usage);
     return command === undefined ? 2 : 0;
   }
-  const run = COMMANDS[command];
-  if (!run) throw new UsageError(`${CLI_MESSAGES.unknownCommand(command)}\n\n${CLI_MESSAGES.usage}`);
-  return run(args);
+  const load = COMMANDS[command];
+  if (!load) throw new UsageError(`${CLI_MESSAGES.unknownCommand(command)}\n\n${CLI_MESSAGES.usage}`);
+  return (await load())(args);
 }
 
 try {

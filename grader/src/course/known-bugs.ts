@@ -41,7 +41,15 @@ export function listFixtures(lessons?: readonly string[]): Fixture[] {
 }
 
 export async function readKnownBug(fixture: Fixture): Promise<KnownBug> {
+  // Fixtures are TypeScript: the compiled CLI loads them through tsx's loader, registered on first use.
+  await registerTypeScript();
   return ((await import(pathToFileURL(fixture.file).href)) as { knownBug: KnownBug }).knownBug;
+}
+
+let typescriptLoader: Promise<unknown> | undefined;
+function registerTypeScript(): Promise<unknown> {
+  typescriptLoader ??= import("tsx/esm/api").then((tsx) => tsx.register());
+  return typescriptLoader;
 }
 
 /**

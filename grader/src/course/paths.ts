@@ -1,8 +1,21 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** The repository root (this file is grader/src/course/paths.ts). */
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+/**
+ * The repository root: the nearest folder above this file that holds the course manifest. (This file
+ * runs from grader/src/course/ under tsx and vitest, and from grader/dist/ in the compiled CLI.)
+ */
+function findRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, "grader", "course.json"))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(from, "../../..");
+  }
+}
+
+export const REPO_ROOT = findRoot(path.dirname(fileURLToPath(import.meta.url)));
+/** The grader's TypeScript sources (the compiled CLI starts processes that load some of them). */
+export const GRADER_SRC = path.join(REPO_ROOT, "grader", "src");
 export const COURSE_FILE = path.join(REPO_ROOT, "grader", "course.json");
 export const SUITES_DIR = path.join(REPO_ROOT, "grader", "suites");
 export const EXPECTED_TESTS_FILE = path.join(SUITES_DIR, "expected-tests.json");

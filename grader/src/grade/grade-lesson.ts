@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, readFileSync } from "node:fs";
+import { existsSync, lstatSync } from "node:fs";
 import path from "node:path";
 import { REPO_ROOT } from "../course/paths.ts";
 import { runnableSuite } from "../course/suite-bundle.ts";
@@ -10,7 +10,7 @@ import { type Isolation, detectIsolation } from "../sandbox/level.ts";
 import { createRunFolder, prepareLesson } from "../sandbox/prepare.ts";
 import { diagnoseRun, faultKindOf, PROBLEM_MESSAGES } from "./diagnose.ts";
 import { lessonStatus, roundPoints, scoreTask } from "./score.ts";
-import { checkExports, checkImports, type ImportViolation } from "./static-checks.ts";
+import { type ImportViolation, importViolations, missingExports } from "./static-checks.ts";
 
 const TODO_ERROR = /^TODO\b/;
 /** Console lines kept per test in the report. */
@@ -43,32 +43,21 @@ export interface Plan {
   suite?: SuiteRequest;
 }
 
-function readLearnerFile(file: string): { text?: string; problem?: Problem } {
+function checkLearnerFile(file: string): Problem | undefined {
   const shown = path.relative(REPO_ROOT, file);
-  if (!existsSync(file)) return { problem: { kind: "missing-file", message: PROBLEM_MESSAGES.missingFile(shown) } };
+  if (!existsSync(file)) return { kind: "missing-file", message: PROBLEM_MESSAGES.missingFile(shown) };
   const stat = lstatSync(file);
   if (stat.isSymbolicLink() || !stat.isFile())
-    return { problem: { kind: "load-error", message: PROBLEM_MESSAGES.notRegular(shown, stat.isSymbolicLink()) } };
-  return { text: readFileSync(file, "utf8") };
+    return { kind: "load-error", message: PROBLEM_MESSAGES.notRegular(shown, stat.isSymbolicLink()) };
+  return undefined;
 }
 
 /** Static checks, then the bundle the sandbox will load. Never throws for anything in the learner file. */
 async function plan(request: LessonRequest, folder: { dir: string; remove(): void }, isolation: Isolation): Promise<Plan> {
   const { lesson, sourceFile, course } = request;
-  const read = readLearnerFile(sourceFile);
-  if (read.problem) return { request, problems: [read.problem], violations: [] };
+  const refused = checkLearnerFile(sourceFile);
+  if (refused) return { request, problems: [refused], violations: [] };
   const problems: Problem[] = [];
-  let violations: ImportViolation[] = [];
-  try {
-    const options = request.allowTrustedImports ? { allowTrustedImports: true } : {};
-    violations = checkImports(read.text!, sourceFile, lesson, options);
-    problems.push(...checkExports(read.text!, sourceFile, lesson).map((message) => ({ kind: "missing-export" as const, message })));
-  } catch (error) {
-    // A file so deeply nested that the TypeScript parser overflows is that file's syntax problem.
-    const where = path.relative(REPO_ROOT, sourceFile);
-    problems.push({ kind: "load-error", message: PROBLEM_MESSAGES.unparsable(where, error instanceof Error ? error.message : String(error)) });
-    return { request, problems, violations };
-  }
   const seconds = lesson.timeLimitSeconds ?? course.defaults.timeLimitSeconds;
   const prepared = await prepareLesson({
     folder,
@@ -83,13 +72,12 @@ async function plan(request: LessonRequest, folder: { dir: string; remove(): voi
   if (prepared.syntax) {
     const { message, where, line } = prepared.syntax;
     problems.push({ kind: "load-error", message: PROBLEM_MESSAGES.syntaxError(message, where, line) });
-    return { request, problems, violations };
+    return { request, problems, violations: [] };
   }
-  if (violations.length === 0) {
-    // The bundler judged what each import loads; the messages above only cover what a parser sees.
-    violations = prepared.violations.map((v) => ({ message: v.message, tasks: tasksOf(lesson, v.name) }));
-  }
+  const violations = importViolations(prepared.violations, lesson);
   problems.push(...violations.map((v) => ({ kind: "forbidden-import" as const, message: v.message })));
+  if (prepared.exports)
+    problems.push(...missingExports(prepared.exports, sourceFile, lesson).map((message) => ({ kind: "missing-export" as const, message })));
   const blocked = lesson.tasks.filter((t) => violations.some((v) => v.tasks === "all" || v.tasks.includes(t.id)));
   if (!prepared.config || blocked.length === lesson.tasks.length) return { request, problems, violations };
   const graded = lesson.tasks.flatMap((t) => t.functions);
@@ -105,12 +93,6 @@ async function plan(request: LessonRequest, folder: { dir: string; remove(): voi
       taskCount: lesson.tasks.length,
     },
   };
-}
-
-function tasksOf(lesson: Lesson, name: string | undefined): string[] | "all" {
-  if (name === undefined) return "all";
-  const tasks = lesson.tasks.filter((t) => t.functions.includes(name)).map((t) => t.id);
-  return tasks.length > 0 ? tasks : "all";
 }
 
 function testStatus(raw: RawTest | undefined, problems: readonly Problem[], taskId: string, blocked: ImportViolation[]): Omit<TestReport, "id" | "name" | "durationMs"> {

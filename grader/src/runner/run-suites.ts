@@ -1,16 +1,14 @@
 import { spawn } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { REPO_ROOT } from "../course/paths.ts";
+import { GRADER_SRC, REPO_ROOT } from "../course/paths.ts";
 import { SEED_VARIABLE } from "../checks/seed.ts";
 import { CONFIG_VARIABLE, type SandboxConfig } from "../sandbox/config.ts";
 import type { RawError, RawLog, RawTest, SuiteRun } from "./raw-result.ts";
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const CHILD = path.join(HERE, "child.mjs");
-const SETUP = path.join(HERE, "worker-setup.ts");
-const CLIENT = path.join(HERE, "..", "sandbox", "client.ts");
+const CHILD = path.join(GRADER_SRC, "runner", "child.mjs");
+const SETUP = path.join(GRADER_SRC, "runner", "worker-setup.ts");
+const CLIENT = path.join(GRADER_SRC, "sandbox", "client.ts");
 /** How much of the suites' process stderr is kept to explain a failure of the grader itself. */
 const STDERR_TAIL = 16_000;
 /** Start-up allowance of vitest, on top of the learner time the suites may use. */

@@ -7,10 +7,10 @@
  * however it is asked for (by name, through `import *`, by a computed key).
  */
 import { builtinModules } from "node:module";
-import { realpathSync } from "node:fs";
+import { readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import * as esbuild from "esbuild";
-import { REPO_ROOT } from "../course/paths.ts";
+import { GRADER_SRC, REPO_ROOT } from "../course/paths.ts";
 import type { Lesson } from "../manifest/schema.ts";
 
 /** The publishable packages a learner file may import, by their public entry. */
@@ -41,6 +41,8 @@ const NEVER = new Set([
   "repl",
 ]);
 const GATE = "calcml-allowed";
+/** Marks a forbidden name in the bundle (see the gate below). */
+const FORBIDDEN_MARK = "calcml-forbidden:";
 
 /** What esbuild is told when an import is refused; it adds the file and line of the import. */
 export const BUNDLE_MESSAGES = {
@@ -50,6 +52,7 @@ export const BUNDLE_MESSAGES = {
     `imports ${spec}, a file inside a course package; import from "@calcml/math" or "@calcml/optim" instead.`,
   nodeModule: (spec: string) =>
     `imports ${spec}; learner files may not use the test framework or Node's file, process and network modules.`,
+  forbiddenModule: (spec: string) => `imports ${spec}, which this lesson does not allow. Remove the import.`,
   unknownPackage: (spec: string) =>
     `imports ${spec}, which is not a package this course offers (only @calcml/math and @calcml/optim).`,
   forbiddenName: (where: string, name: string, module: string) =>
@@ -132,7 +135,11 @@ export async function bundleLearnerFile(
         const fromPackage = packageDirs.some((dir) => inside(args.importer, dir));
         if (fromPackage) return undefined;
         const spec = args.path;
-        if (spec in COURSE_PACKAGES) return { path: spec, namespace: GATE };
+        if (spec in COURSE_PACKAGES) {
+          if (lesson.forbiddenImports[spec]?.includes("*"))
+            return { errors: [{ text: BUNDLE_MESSAGES.forbiddenModule(spec) }] };
+          return { path: spec, namespace: GATE };
+        }
         if (isNodeBuiltin(spec)) {
           if (NEVER.has(spec.replace(/^node:/, "")))
             return { errors: [{ text: BUNDLE_MESSAGES.nodeModule(spec) }] };
@@ -156,10 +163,20 @@ export async function bundleLearnerFile(
       });
       build.onLoad({ filter: /.*/, namespace: GATE }, (args) => {
         const banned = new Set(lesson.forbiddenImports[args.path] ?? []);
-        const allowed = banned.has("*") ? [] : (names[args.path] ?? []).filter((n) => !banned.has(n));
+        const all = names[args.path] ?? [];
+        const allowed = all.filter((n) => !banned.has(n));
         const entry = JSON.stringify(COURSE_PACKAGES[args.path]);
+        // A forbidden name is a function that refuses to run, marked so that the bundle shows it was
+        // used, however it was reached (by name, through import *, by a computed key).
+        const refusals = all
+          .filter((n) => banned.has(n))
+          .map((n) => `export const ${n} = /* @__PURE__ */ refuse(${JSON.stringify(`${FORBIDDEN_MARK}${n}`)});`);
         return {
-          contents: allowed.length > 0 ? `export { ${allowed.join(", ")} } from ${entry};` : "export {};",
+          contents: [
+            allowed.length > 0 ? `export { ${allowed.join(", ")} } from ${entry};` : "",
+            "function refuse(mark) { return () => { throw new Error(mark.slice(mark.indexOf(':') + 1) + ' is one of this lesson\\'s own answers: write it yourself'); }; }",
+            ...refusals,
+          ].join("\n"),
           loader: "js",
           resolveDir: REPO_ROOT,
         };
@@ -186,21 +203,27 @@ export async function bundleLearnerFile(
   } catch (error) {
     return fromFailure(error, file, violations);
   }
-  const where = (w: esbuild.Message) => location(w, file);
-  for (const warning of result.warnings) {
-    const name = /Import "([^"]+)" will always be undefined because there is no matching export in "([^"]+)"/.exec(
-      warning.text,
-    );
-    if (name)
-      violations.push({
-        message: BUNDLE_MESSAGES.forbiddenName(where(warning), name[1]!, name[2]!.replace(`${GATE}:`, "")),
-        name: name[1]!,
-      });
-  }
   const code = result.outputFiles[0]?.text ?? "";
   const exports = Object.values(result.metafile.outputs).flatMap((o) => o.exports);
+  const used = new Set([...code.matchAll(new RegExp(`${FORBIDDEN_MARK}([\\w$]+)`, "g"))].map((m) => m[1]!));
+  for (const name of used) {
+    const module = Object.keys(COURSE_PACKAGES).find((p) => lesson.forbiddenImports[p]?.includes(name)) ?? "the course";
+    violations.push({ message: BUNDLE_MESSAGES.forbiddenName(firstMention(file, name), name, module), name });
+  }
   if (/import\.meta\.glob/.test(code)) violations.push({ message: BUNDLE_MESSAGES.glob(path.relative(REPO_ROOT, file)) });
   return { code, exports, violations };
+}
+
+/** `file:line` of the first line of the learner's file that names `name` (or just the file). */
+function firstMention(file: string, name: string): string {
+  const shown = path.relative(REPO_ROOT, file);
+  try {
+    const lines = readFileSync(file, "utf8").split("\n");
+    const index = lines.findIndex((line) => new RegExp(`\\b${name}\\b`).test(line));
+    return index >= 0 ? `${shown}:${index + 1}` : shown;
+  } catch {
+    return shown;
+  }
 }
 
 function location(message: esbuild.Message, fallback: string): string {
@@ -213,13 +236,7 @@ function fromFailure(error: unknown, file: string, violations: BundleViolation[]
   const failure = error as { errors?: esbuild.Message[] };
   for (const message of failure.errors ?? []) {
     const where = location(message, file);
-    const missing = /No matching export in "([^"]+)" for import "([^"]+)"/.exec(message.text);
-    if (missing) {
-      violations.push({
-        message: BUNDLE_MESSAGES.forbiddenName(where, missing[2]!, missing[1]!.replace(`${GATE}:`, "")),
-        name: missing[2]!,
-      });
-    } else if (message.pluginName === "calcml-judge" || /Could not resolve/.test(message.text)) {
+    if (message.pluginName === "calcml-judge" || /Could not resolve|No matching export/.test(message.text)) {
       violations.push({ message: `${where}: ${message.text}` });
     } else if (message.location) {
       const loc = message.location;
@@ -245,7 +262,7 @@ let hostCode: Promise<string> | undefined;
 export function hostScript(): Promise<string> {
   hostCode ??= esbuild
     .build({
-      entryPoints: [path.join(path.dirname(new URL(import.meta.url).pathname), "host.ts")],
+      entryPoints: [path.join(GRADER_SRC, "sandbox", "host.ts")],
       bundle: true,
       write: false,
       format: "esm",
