@@ -114,7 +114,7 @@ describe.concurrent("grading misbehaving learner code", () => {
     const report = await limit(() => gradeFixture("00-welcome", broken, course));
     expect(report.points).toBe(0);
     expect(report.problems[0]?.message).toMatch(
-      /syntax error at .*syntax-error\.ts:\d+:\d+: Unexpected token\n\s+return x \* ;/,
+      /syntax error at .*syntax-error\.ts:\d+:\d+: Unexpected ";"\n\s+return x \* ;/,
     );
   });
 
