@@ -30,12 +30,14 @@ const config = JSON.parse(process.env.CALCML_CHILD_CONFIG ?? "{}");
 const MAX_LOG_BYTES = 4000;
 /** Console entries kept per lesson. */
 const MAX_LOGS = 400;
+/** Characters kept of an error message (learner text can be arbitrarily long). */
+const MAX_MESSAGE = 20_000;
 
 /** @param {unknown} error @returns {RawError} */
 function toRawError(error) {
   const e = /** @type {{ message?: unknown; name?: unknown; stack?: unknown }} */ (error ?? {});
   return {
-    message: typeof e.message === "string" ? e.message : String(error),
+    message: (typeof e.message === "string" ? e.message : String(error)).slice(0, MAX_MESSAGE),
     ...(typeof e.name === "string" ? { name: e.name } : {}),
     ...(typeof e.stack === "string" ? { stack: e.stack.slice(0, 4000) } : {}),
   };
