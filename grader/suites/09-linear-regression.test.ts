@@ -2,23 +2,24 @@ import { createRng, linearData, type Matrix, type Rng, type Vector } from "@calc
 import * as lesson from "@lesson/09-linear-regression";
 import { it } from "vitest";
 import {
-  callLearner,
   check,
-  describeCall,
   describeValue,
+  dot,
   expectClose,
   expectGradient,
-  expectRangeError,
   expectSeedControl,
   expectVectorClose,
   explained,
-  frozen,
+  learnerCalls,
+  matmul,
+  matvec,
   probePoints,
   suiteRng,
   task,
+  transpose,
 } from "../src/checks/index.ts";
 
-const { predictLinear, linearLossAndGradient, miniBatches, trainLinearRegression, normalEquation } = lesson;
+const learner = learnerCalls(lesson);
 
 /** Oracles here are sums of a few hundred terms in another order: agreement to 1e-9 relative. */
 const VALUE_RTOL = 1e-9;
@@ -32,17 +33,12 @@ const CLOSED_FORM_ATOL = 1e-9;
 /** Mini-batch SGD at a constant learning rate jitters around the optimum; calibrated ≥ 4× below these. */
 const SGD_TO_LEAST_SQUARES = 0.05;
 const SGD_TO_TRUTH = 0.1;
-/** True model of the synthetic data. */
+/** True model of the synthetic data (math's seeded `linearData`: N(0, 1) features, y = X·w + b + noise). */
 const TRUE_W = [2, -3, 0.5];
 const TRUE_B = 1;
 const NOISE = 0.1;
 
-// ---------- local helpers (oracles computed here, never by the lesson) ----------
-
-/** `n` rows of N(0, 1) features and targets `X·w + b + N(0, noise²)` (math's seeded `linearData`). */
-function makeData(rng: Rng, n: number, weights: Vector, bias: number, noise: number) {
-  return linearData(rng, { n, weights, bias, noise });
-}
+// Oracles, computed here and never by the lesson.
 
 /** Predictions summed from the bias outwards, last feature first (another order than most code). */
 function predictOracle(X: Matrix, w: Vector, b: number): number[] {
@@ -74,20 +70,19 @@ function mseGradientOracle(X: Matrix, y: Vector, w: Vector, b: number): number[]
 
 /** Least squares through centred data: w solves (XcᵀXc)·w = Xcᵀyc, then b = ȳ − x̄·w. */
 function leastSquares(X: Matrix, y: Vector): { w: number[]; b: number } {
-  const n = X.length;
-  const d = X[0]!.length;
-  const xBar = Array.from({ length: d }, (_, j) => X.reduce((s, row) => s + row[j]!, 0) / n);
-  const yBar = y.reduce((s, v) => s + v, 0) / n;
-  const A = Array.from({ length: d }, (_, i) =>
-    Array.from({ length: d }, (_, j) =>
-      X.reduce((s, row) => s + (row[i]! - xBar[i]!) * (row[j]! - xBar[j]!), 0),
+  const mean = (v: Vector) => v.reduce((s, x) => s + x, 0) / v.length;
+  const xBar = transpose(X).map(mean);
+  const yBar = mean(y);
+  const Xc = X.map((row) => row.map((x, j) => x - xBar[j]!));
+  const XcT = transpose(Xc);
+  const w = gaussianElimination(
+    matmul(XcT, Xc),
+    matvec(
+      XcT,
+      y.map((v) => v - yBar),
     ),
   );
-  const rhs = Array.from({ length: d }, (_, i) =>
-    X.reduce((s, row, k) => s + (row[i]! - xBar[i]!) * (y[k]! - yBar), 0),
-  );
-  const w = gaussianElimination(A, rhs);
-  return { w, b: yBar - w.reduce((s, wj, j) => s + wj * xBar[j]!, 0) };
+  return { w, b: yBar - dot(w, xBar) };
 }
 
 /** Solves A·x = b by Gaussian elimination with partial pivoting (small, well-conditioned systems). */
@@ -141,165 +136,6 @@ function diagnoseHistory(
   return undefined;
 }
 
-// ---------- task 1 ----------
-
-task("predict-linear", () => {
-  it("predicts x·w + b on a hand-checked example", () => {
-    const [X, w] = [
-      frozen([
-        [1, 2],
-        [3, 4],
-      ]),
-      frozen([10, 1]),
-    ];
-    const got = callLearner("predictLinear", predictLinear, X, w, 0.5);
-    expectVectorClose(got, [12.5, 34.5], {
-      called: describeCall("predictLinear", [X, w, 0.5]),
-      oracle: "1·10 + 2·1 + 0.5 and 3·10 + 4·1 + 0.5",
-      why: (a, e) =>
-        Math.abs(a - (e - 0.5)) < 1e-9 ? "the bias b is missing: add it to every prediction" : undefined,
-    });
-  });
-
-  it("predicts x·w + b on random data", () => {
-    const rng = suiteRng("predict-linear random");
-    for (const [n, d] of [
-      [7, 3],
-      [1, 1],
-      [5, 6],
-    ] as const) {
-      const X = frozen(Array.from({ length: n }, () => rng.normalVector(d, 2)));
-      const w = frozen(rng.normalVector(d, 2));
-      const b = rng.normal(0, 2);
-      const got = callLearner("predictLinear", predictLinear, X, w, b);
-      expectVectorClose(got, predictOracle(X, w, b), {
-        called: describeCall("predictLinear", [X, w, b]),
-        oracle: "Σⱼ X[i][j]·w[j] + b, summed in the suite",
-        rtol: VALUE_RTOL,
-        atol: VALUE_ATOL,
-        why: (a, e) =>
-          Math.abs(a - (e - b)) < 1e-9 * (1 + Math.abs(e)) ? "the bias b is missing" : undefined,
-      });
-    }
-  });
-
-  it("rejects a row whose length differs from w", () => {
-    expectRangeError(
-      "predictLinear",
-      predictLinear,
-      [frozen([[1, 2], [3]]), frozen([1, 1]), 0],
-      "a row of X has the wrong length",
-    );
-  });
-});
-
-// ---------- task 2 ----------
-
-task("linear-loss-and-gradient", () => {
-  const lossWhy = (n: number) => (got: number, want: number) => {
-    if (Math.abs(got - n * want) <= 1e-9 * n * want)
-      return "that is the sum of squared residuals: divide by n for the mean";
-    if (Math.abs(got - want / 2) <= 1e-9 * want)
-      return "that is ½·MSE: this lesson's loss is the plain mean of squared residuals, no ½";
-    return undefined;
-  };
-
-  it("computes the loss and gradient of a hand-checked example", () => {
-    const [X, y, w] = [frozen([[1], [2], [3]]), frozen([2, 3, 6]), frozen([1])];
-    const called = describeCall("linearLossAndGradient", [X, y, w, 0]);
-    const got = callLearner("linearLossAndGradient", linearLossAndGradient, X, y, w, 0);
-    expectClose(got?.loss, 11 / 3, {
-      called: `${called}.loss`,
-      oracle: "residuals −1, −1, −3: (1 + 1 + 9)/3",
-      why: lossWhy(3),
-    });
-    expectVectorClose(got.gradW, [-8], {
-      called: `${called}.gradW`,
-      oracle: "(2/3)·(1·(−1) + 2·(−1) + 3·(−3))",
-      why: (a) =>
-        a === 8
-          ? "the sign is flipped: use ŷ − y, not y − ŷ"
-          : a === -4
-            ? "the factor 2 of the square is missing"
-            : undefined,
-    });
-    expectClose(got.gradB, -10 / 3, { called: `${called}.gradB`, oracle: "(2/3)·(−1 − 1 − 3)" });
-  });
-
-  it("computes the mean squared residual on random data", () => {
-    const rng = suiteRng("linear-loss random");
-    const { X, y } = makeData(rng, 20, TRUE_W, TRUE_B, 1);
-    const w = rng.normalVector(3);
-    const b = rng.normal();
-    const got = callLearner(
-      "linearLossAndGradient",
-      linearLossAndGradient,
-      frozen(X),
-      frozen(y),
-      frozen(w),
-      b,
-    );
-    expectClose(got?.loss, mseOracle(X, y, w, b), {
-      called: `${describeCall("linearLossAndGradient", [X, y, w, b])}.loss`,
-      oracle: "(1/n)·Σ (ŷᵢ − yᵢ)², computed in the suite",
-      rtol: VALUE_RTOL,
-      atol: VALUE_ATOL,
-      why: lossWhy(20),
-    });
-  });
-
-  it("gives the gradient of the mean squared error at random weights (finite differences)", () => {
-    const rng = suiteRng("linear-gradient fd");
-    const { X, y } = makeData(rng, 12, TRUE_W, TRUE_B, 1);
-    for (const theta of probePoints(rng, 4)) {
-      const w = theta.slice(0, 3);
-      const b = theta[3]!;
-      const called = describeCall("linearLossAndGradient", [X, y, w, b]);
-      const got = callLearner(
-        "linearLossAndGradient",
-        linearLossAndGradient,
-        frozen(X),
-        frozen(y),
-        frozen(w),
-        b,
-      );
-      check(Array.isArray(got?.gradW) && typeof got.gradB === "number", {
-        called,
-        got: describeValue(got),
-        expected: "{ loss: number, gradW: number[] (one entry per weight), gradB: number }",
-      });
-      const flat = [...got.gradW, got.gradB];
-      explained(
-        () =>
-          expectGradient((t) => mseOracle(X, y, t.slice(0, 3), t[3]!), {
-            name: "linearLossAndGradient",
-            derivative: () => flat,
-            at: theta,
-            called: `${called}: [...gradW, gradB]`,
-          }),
-        () => gradientRatioWhy(flat, mseGradientOracle(X, y, w, b), X.length),
-      );
-    }
-  });
-
-  it("rejects empty data and mismatched lengths", () => {
-    const name = "linearLossAndGradient";
-    expectRangeError(name, linearLossAndGradient, [frozen([]), frozen([]), frozen([1]), 0], "empty data");
-    expectRangeError(
-      name,
-      linearLossAndGradient,
-      [frozen([[1], [2]]), frozen([1]), frozen([1]), 0],
-      "y has the wrong length",
-    );
-    expectRangeError(
-      name,
-      linearLossAndGradient,
-      [frozen([[1], [2]]), frozen([1, 2]), frozen([1, 2]), 0],
-      "w has the wrong length",
-    );
-  });
-});
-
 /** Names a constant factor between a gradient and the true one (sum vs mean, the 2, a sign). */
 function gradientRatioWhy(got: readonly number[], want: readonly number[], n: number): string | undefined {
   const ratios = want.map((w, k) => (Math.abs(w) > 1e-6 ? got[k]! / w : Number.NaN)).filter(Number.isFinite);
@@ -315,8 +151,6 @@ function gradientRatioWhy(got: readonly number[], want: readonly number[], n: nu
     return "the gradient is half the true one: the derivative of r² is 2r (keep the factor 2)";
   return undefined;
 }
-
-// ---------- task 3 ----------
 
 /** Checks that `batches` partitions 0..n−1 into batches of `size` with one shorter last batch. */
 function expectPartition(batches: unknown, n: number, size: number, called: string): number[] {
@@ -365,7 +199,130 @@ function expectPartition(batches: unknown, n: number, size: number, called: stri
   return list.flat() as number[];
 }
 
+task("predict-linear", () => {
+  it("predicts x·w + b on a hand-checked example", () => {
+    const X = [
+      [1, 2],
+      [3, 4],
+    ];
+    const { value, called } = learner.predictLinear(X, [10, 1], 0.5);
+    expectVectorClose(value, [12.5, 34.5], {
+      called,
+      oracle: "1·10 + 2·1 + 0.5 and 3·10 + 4·1 + 0.5",
+      why: (a, e) =>
+        Math.abs(a - (e - 0.5)) < 1e-9 ? "the bias b is missing: add it to every prediction" : undefined,
+    });
+  });
+
+  it("predicts x·w + b on random data", () => {
+    const rng = suiteRng("predict-linear random");
+    for (const [n, d] of [
+      [7, 3],
+      [1, 1],
+      [5, 6],
+    ] as const) {
+      const X = Array.from({ length: n }, () => rng.normalVector(d, 2));
+      const w = rng.normalVector(d, 2);
+      const b = rng.normal(0, 2);
+      const { value, called } = learner.predictLinear(X, w, b);
+      expectVectorClose(value, predictOracle(X, w, b), {
+        called,
+        oracle: "Σⱼ X[i][j]·w[j] + b, summed in the suite",
+        rtol: VALUE_RTOL,
+        atol: VALUE_ATOL,
+        why: (a, e) =>
+          Math.abs(a - (e - b)) < 1e-9 * (1 + Math.abs(e)) ? "the bias b is missing" : undefined,
+      });
+    }
+  });
+
+  it("rejects a row whose length differs from w", () => {
+    learner.predictLinear.rangeError("a row of X has the wrong length", [[1, 2], [3]], [1, 1], 0);
+  });
+});
+
+task("linear-loss-and-gradient", () => {
+  const lossWhy = (n: number) => (got: number, want: number) => {
+    if (Math.abs(got - n * want) <= 1e-9 * n * want)
+      return "that is the sum of squared residuals: divide by n for the mean";
+    if (Math.abs(got - want / 2) <= 1e-9 * want)
+      return "that is ½·MSE: this lesson's loss is the plain mean of squared residuals, no ½";
+    return undefined;
+  };
+
+  it("computes the loss and gradient of a hand-checked example", () => {
+    const { value: got, called } = learner.linearLossAndGradient([[1], [2], [3]], [2, 3, 6], [1], 0);
+    expectClose(got?.loss, 11 / 3, {
+      called: `${called}.loss`,
+      oracle: "residuals −1, −1, −3: (1 + 1 + 9)/3",
+      why: lossWhy(3),
+    });
+    expectVectorClose(got.gradW, [-8], {
+      called: `${called}.gradW`,
+      oracle: "(2/3)·(1·(−1) + 2·(−1) + 3·(−3))",
+      why: (a) =>
+        a === 8
+          ? "the sign is flipped: use ŷ − y, not y − ŷ"
+          : a === -4
+            ? "the factor 2 of the square is missing"
+            : undefined,
+    });
+    expectClose(got.gradB, -10 / 3, { called: `${called}.gradB`, oracle: "(2/3)·(−1 − 1 − 3)" });
+  });
+
+  it("computes the mean squared residual on random data", () => {
+    const rng = suiteRng("linear-loss random");
+    const { X, y } = linearData(rng, { n: 20, weights: TRUE_W, bias: TRUE_B, noise: 1 });
+    const w = rng.normalVector(3);
+    const b = rng.normal();
+    const { value, called } = learner.linearLossAndGradient(X, y, w, b);
+    expectClose(value?.loss, mseOracle(X, y, w, b), {
+      called: `${called}.loss`,
+      oracle: "(1/n)·Σ (ŷᵢ − yᵢ)², computed in the suite",
+      rtol: VALUE_RTOL,
+      atol: VALUE_ATOL,
+      why: lossWhy(20),
+    });
+  });
+
+  it("gives the gradient of the mean squared error at random weights (finite differences)", () => {
+    const rng = suiteRng("linear-gradient fd");
+    const { X, y } = linearData(rng, { n: 12, weights: TRUE_W, bias: TRUE_B, noise: 1 });
+    for (const theta of probePoints(rng, 4)) {
+      const w = theta.slice(0, 3);
+      const b = theta[3]!;
+      const { value: got, called } = learner.linearLossAndGradient(X, y, w, b);
+      check(Array.isArray(got?.gradW) && typeof got.gradB === "number", {
+        called,
+        got: describeValue(got),
+        expected: "{ loss: number, gradW: number[] (one entry per weight), gradB: number }",
+      });
+      const flat = [...got.gradW, got.gradB];
+      explained(
+        () =>
+          expectGradient((t) => mseOracle(X, y, t.slice(0, 3), t[3]!), {
+            name: "linearLossAndGradient",
+            derivative: () => flat,
+            at: theta,
+            called: `${called}: [...gradW, gradB]`,
+          }),
+        () => gradientRatioWhy(flat, mseGradientOracle(X, y, w, b), X.length),
+      );
+    }
+  });
+
+  it("rejects empty data and mismatched lengths", () => {
+    const { rangeError } = learner.linearLossAndGradient;
+    rangeError("empty data", [], [], [1], 0);
+    rangeError("y has the wrong length", [[1], [2]], [1], [1], 0);
+    rangeError("w has the wrong length", [[1], [2]], [1, 2], [1, 2], 0);
+  });
+});
+
 task("mini-batches", () => {
+  // The generator is described as "rng" (its description would list every method).
+  const batchesOf = (n: number, size: number, rng: Rng) => learner.miniBatches(n, size, rng).value;
+
   it("covers every index exactly once, in batches of batchSize with a shorter last one", () => {
     const rng = suiteRng("mini-batches partition");
     for (const [n, size] of [
@@ -375,26 +332,19 @@ task("mini-batches", () => {
       [6, 10],
       [1, 1],
     ] as const) {
-      const batches = callLearner("miniBatches", miniBatches, n, size, rng);
-      expectPartition(batches, n, size, describeCall("miniBatches", [n, size, "rng"]));
+      expectPartition(batchesOf(n, size, rng), n, size, `miniBatches(${n}, ${size}, rng)`);
     }
   });
 
   it("shuffles the indices", () => {
     const rng = suiteRng("mini-batches shuffle");
-    const orders = [0, 1, 2].map(() =>
-      expectPartition(
-        callLearner("miniBatches", miniBatches, 50, 10, rng),
-        50,
-        10,
-        "miniBatches(50, 10, rng)",
-      ),
-    );
+    const called = "miniBatches(50, 10, rng)";
+    const orders = [0, 1, 2].map(() => expectPartition(batchesOf(50, 10, rng), 50, 10, called));
     for (const order of orders) {
       check(
         order.some((index, k) => index !== k),
         {
-          called: "miniBatches(50, 10, rng)",
+          called,
           got: "the indices in their original order 0, 1, 2, …",
           expected: "a random order drawn from rng",
           why: "mini-batches must be shuffled: shuffle [0, …, n−1] with rng.shuffle first",
@@ -404,7 +354,7 @@ task("mini-batches", () => {
     check(
       orders[0]!.some((index, k) => index !== orders[1]![k]),
       {
-        called: "miniBatches(50, 10, rng), twice with the same generator",
+        called: `${called}, twice with the same generator`,
         got: "the same order both times",
         expected: "a fresh shuffle on each call (the generator moves on)",
         why: "draw the permutation from the rng you are given, not from a new generator",
@@ -414,8 +364,7 @@ task("mini-batches", () => {
 
   it("takes all its randomness from rng: the same seed gives the same batches", () => {
     const seed = suiteRng("mini-batches seed").int(1_000_000);
-    const first = callLearner("miniBatches", miniBatches, 30, 4, createRng(seed));
-    const second = callLearner("miniBatches", miniBatches, 30, 4, createRng(seed));
+    const [first, second] = [0, 1].map(() => batchesOf(30, 4, createRng(seed)));
     check(JSON.stringify(first) === JSON.stringify(second), {
       called: `miniBatches(30, 4, createRng(${seed})), twice`,
       got: `${describeValue(first)} then ${describeValue(second)}`,
@@ -426,48 +375,39 @@ task("mini-batches", () => {
 
   it("rejects n ≤ 0 and batchSize ≤ 0", () => {
     const rng = createRng(0);
-    expectRangeError("miniBatches", miniBatches, [0, 3, rng], "n must be positive");
-    expectRangeError("miniBatches", miniBatches, [5, 0, rng], "batchSize must be positive");
+    learner.miniBatches.rangeError("n must be positive", 0, 3, rng);
+    learner.miniBatches.rangeError("batchSize must be positive", 5, 0, rng);
   });
 });
 
-// ---------- task 4 ----------
-
 task("train-linear-regression", () => {
-  const name = "trainLinearRegression";
-
   it("full-batch training is gradient descent from zero, one loss per epoch after it", () => {
     const rng = suiteRng("train full batch");
-    const { X, y } = makeData(rng, 40, TRUE_W, TRUE_B, 0.5);
+    const { X, y } = linearData(rng, { n: 40, weights: TRUE_W, bias: TRUE_B, noise: 0.5 });
     const epochs = 25;
     const oracle = gradientDescentOracle(X, y, 0.1, epochs);
+    const tolerance = {
+      rtol: TRAJECTORY_RTOL,
+      atol: TRAJECTORY_ATOL,
+      oracle: "gradient descent computed in the suite",
+    };
     for (const options of [
       { learningRate: 0.1, epochs },
       { learningRate: 0.1, epochs, batchSize: 40, seed: 9 },
     ]) {
-      const called = describeCall(name, [X, y, options]);
-      const got = callLearner(name, trainLinearRegression, frozen(X), frozen(y), frozen(options));
-      const tolerance = { rtol: TRAJECTORY_RTOL, atol: TRAJECTORY_ATOL };
-      const history = Array.isArray(got?.lossHistory) ? (got.lossHistory as number[]) : [];
+      const { value: got, called } = learner.trainLinearRegression(X, y, options);
+      const history = Array.isArray(got?.lossHistory) ? got.lossHistory : [];
       explained(
         () =>
           expectVectorClose(got?.lossHistory, oracle.losses.slice(1), {
+            ...tolerance,
             called: `${called}.lossHistory`,
             oracle: "the whole-data MSE after each epoch of w ← w − γ·∇w, b ← b − γ·∂b from w = 0, b = 0",
-            ...tolerance,
           }),
         () => diagnoseHistory(history, oracle.losses, epochs),
       );
-      expectVectorClose(got.w, oracle.w, {
-        called: `${called}.w`,
-        oracle: "gradient descent computed in the suite",
-        ...tolerance,
-      });
-      expectClose(got.b, oracle.b, {
-        called: `${called}.b`,
-        oracle: "gradient descent computed in the suite",
-        ...tolerance,
-      });
+      expectVectorClose(got.w, oracle.w, { ...tolerance, called: `${called}.w` });
+      expectClose(got.b, oracle.b, { ...tolerance, called: `${called}.b` });
     }
   });
 
@@ -477,27 +417,21 @@ task("train-linear-regression", () => {
   ] as const) {
     it(`mini-batch training (batch size ${label}) recovers the weights and lands near the normal equation`, () => {
       const rng = suiteRng(`train recovers ${label}`);
-      const { X, y } = makeData(rng, 200, TRUE_W, TRUE_B, NOISE);
+      const { X, y } = linearData(rng, { n: 200, weights: TRUE_W, bias: TRUE_B, noise: NOISE });
       const options = { learningRate, epochs, batchSize, seed: rng.int(1000) };
-      const called = describeCall(name, [X, y, options]);
-      const got = callLearner(name, trainLinearRegression, frozen(X), frozen(y), frozen(options));
+      const { value: got, called } = learner.trainLinearRegression(X, y, options);
       const best = leastSquares(X, y);
-      const within = (tol: number, what: string) => ({ rtol: 0, atol: tol, oracle: what });
-      expectVectorClose(got?.w, best.w, {
-        called: `${called}.w`,
-        ...within(SGD_TO_LEAST_SQUARES, "least squares, solved in the suite"),
-      });
-      expectClose(got.b, best.b, {
-        called: `${called}.b`,
-        ...within(SGD_TO_LEAST_SQUARES, "least squares, solved in the suite"),
-      });
+      const near = (tol: number, oracle: string) => ({ rtol: 0, atol: tol, oracle });
+      const toBest = near(SGD_TO_LEAST_SQUARES, "least squares, solved in the suite");
+      expectVectorClose(got?.w, best.w, { called: `${called}.w`, ...toBest });
+      expectClose(got.b, best.b, { called: `${called}.b`, ...toBest });
       expectVectorClose(got.w, TRUE_W, {
         called: `${called}.w`,
-        ...within(SGD_TO_TRUTH, "the weights that generated the data"),
+        ...near(SGD_TO_TRUTH, "the weights that generated the data"),
       });
       expectClose(got.b, TRUE_B, {
         called: `${called}.b`,
-        ...within(SGD_TO_TRUTH, "the bias that generated the data"),
+        ...near(SGD_TO_TRUTH, "the bias that generated the data"),
       });
       check(Array.isArray(got.lossHistory) && got.lossHistory.length === epochs, {
         called: `${called}.lossHistory`,
@@ -509,56 +443,42 @@ task("train-linear-regression", () => {
 
   it("the same seed gives the same weights; another seed gives other ones", () => {
     const rng = suiteRng("train seeds");
-    const { X, y } = makeData(rng, 30, TRUE_W, TRUE_B, 0.5);
-    const run = (options: object) =>
-      callLearner(name, trainLinearRegression, frozen(X), frozen(y), frozen(options));
-    const base = { learningRate: 0.05, epochs: 3, batchSize: 4 };
+    const { X, y } = linearData(rng, { n: 30, weights: TRUE_W, bias: TRUE_B, noise: 0.5 });
     expectSeedControl(
-      name,
+      "trainLinearRegression",
       (options) => {
-        const got = run(options);
-        return JSON.stringify([got?.w, got?.b]);
+        const { value } = learner.trainLinearRegression(X, y, options as lesson.LinearTrainOptions);
+        return JSON.stringify([value?.w, value?.b]);
       },
-      base,
+      { learningRate: 0.05, epochs: 3, batchSize: 4 },
     );
   });
 
   it("rejects empty or mismatched data", () => {
-    const options = frozen({ learningRate: 0.1, epochs: 1 });
-    expectRangeError(name, trainLinearRegression, [frozen([]), frozen([]), options], "empty data");
-    expectRangeError(
-      name,
-      trainLinearRegression,
-      [frozen([[1], [2]]), frozen([1]), options],
-      "y has the wrong length",
-    );
+    const options = { learningRate: 0.1, epochs: 1 };
+    learner.trainLinearRegression.rangeError("empty data", [], [], options);
+    learner.trainLinearRegression.rangeError("y has the wrong length", [[1], [2]], [1], options);
   });
 });
 
-// ---------- task 5 ----------
-
 task("normal-equation", () => {
-  const name = "normalEquation";
-  const interceptWhy = (b: unknown) =>
+  const tolerance = { rtol: CLOSED_FORM_RTOL, atol: CLOSED_FORM_ATOL };
+  const interceptWhy = (b: unknown) => () =>
     b === 0 ? "b is exactly 0: append a column of ones to X so that the bias is fitted too" : undefined;
 
   it("solves a hand-checked line fit", () => {
-    const [X, y] = [frozen([[1], [2], [3]]), frozen([2, 3, 6])];
-    const got = callLearner(name, normalEquation, X, y);
-    const called = describeCall(name, [X, y]);
+    const { value: got, called } = learner.normalEquation([[1], [2], [3]], [2, 3, 6]);
     expectVectorClose(got?.w, [2], {
       called: `${called}.w`,
       oracle: "slope Σ(x − x̄)(y − ȳ) / Σ(x − x̄)² = 4/2",
-      rtol: CLOSED_FORM_RTOL,
-      atol: CLOSED_FORM_ATOL,
-      why: () => interceptWhy(got.b),
+      ...tolerance,
+      why: interceptWhy(got?.b),
     });
     expectClose(got.b, -1 / 3, {
       called: `${called}.b`,
       oracle: "ȳ − w·x̄ = 11/3 − 4",
-      rtol: CLOSED_FORM_RTOL,
-      atol: CLOSED_FORM_ATOL,
-      why: () => interceptWhy(got.b),
+      ...tolerance,
+      why: interceptWhy(got.b),
     });
   });
 
@@ -566,50 +486,46 @@ task("normal-equation", () => {
     const rng = suiteRng("normal equation exact");
     const w = rng.normalVector(3, 2);
     const b = rng.normal(0, 2);
-    const { X, y } = makeData(rng, 10, w, b, 0);
-    const called = describeCall(name, [X, y]);
-    const got = callLearner(name, normalEquation, frozen(X), frozen(y));
-    const tolerance = { rtol: CLOSED_FORM_RTOL, atol: CLOSED_FORM_ATOL };
+    const { X, y } = linearData(rng, { n: 10, weights: w, bias: b, noise: 0 });
+    const { value: got, called } = learner.normalEquation(X, y);
     expectVectorClose(got?.w, w, {
       called: `${called}.w`,
       oracle: "the weights that generated y = X·w + b",
       ...tolerance,
-      why: () => interceptWhy(got.b),
+      why: interceptWhy(got?.b),
     });
     expectClose(got.b, b, {
       called: `${called}.b`,
       oracle: "the bias that generated y",
       ...tolerance,
-      why: () => interceptWhy(got.b),
+      why: interceptWhy(got.b),
     });
   });
 
   it("finds the least-squares fit of noisy data", () => {
     const rng = suiteRng("normal equation noisy");
     for (const d of [1, 4]) {
-      const { X, y } = makeData(rng, 25, rng.normalVector(d, 2), rng.normal(), 1);
-      const called = describeCall(name, [X, y]);
-      const got = callLearner(name, normalEquation, frozen(X), frozen(y));
+      const { X, y } = linearData(rng, {
+        n: 25,
+        weights: rng.normalVector(d, 2),
+        bias: rng.normal(),
+        noise: 1,
+      });
+      const { value: got, called } = learner.normalEquation(X, y);
       const best = leastSquares(X, y);
-      const tolerance = { rtol: CLOSED_FORM_RTOL, atol: CLOSED_FORM_ATOL };
       const oracle = "least squares through centred data, solved in the suite";
       expectVectorClose(got?.w, best.w, {
         called: `${called}.w`,
         oracle,
         ...tolerance,
-        why: () => interceptWhy(got.b),
+        why: interceptWhy(got?.b),
       });
       expectClose(got.b, best.b, { called: `${called}.b`, oracle, ...tolerance });
     }
   });
 
   it("rejects empty or mismatched data", () => {
-    expectRangeError(name, normalEquation, [frozen([]), frozen([])], "empty data");
-    expectRangeError(
-      name,
-      normalEquation,
-      [frozen([[1], [2], [3]]), frozen([1, 2])],
-      "y has the wrong length",
-    );
+    learner.normalEquation.rangeError("empty data", [], []);
+    learner.normalEquation.rangeError("y has the wrong length", [[1], [2], [3]], [1, 2]);
   });
 });

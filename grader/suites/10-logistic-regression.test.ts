@@ -2,24 +2,22 @@ import { blobs, type Matrix, type Rng, type Vector } from "@calcml/math";
 import * as lesson from "@lesson/10-logistic-regression";
 import { it } from "vitest";
 import {
-  callLearner,
   check,
-  describeCall,
   describeValue,
+  dot,
   expectClose,
   expectGradient,
-  expectRangeError,
   expectSeedControl,
   expectVectorClose,
   explained,
-  frozen,
   isClose,
+  learnerCalls,
   probePoints,
   suiteRng,
   task,
 } from "../src/checks/index.ts";
 
-const { predictProbability, logisticLossAndGradient, trainLogisticRegression, accuracy } = lesson;
+const learner = learnerCalls(lesson);
 
 /** Oracles here use other (equally stable) formulas and summation orders: 1e-9 relative. */
 const VALUE_RTOL = 1e-9;
@@ -37,7 +35,7 @@ const BLOB_STD = 0.5;
 /** Spread of the midpoint between the blobs (farther out makes the bias slow to learn). */
 const MIDPOINT_SPREAD = 0.5;
 
-// ---------- local helpers (oracles computed here, never by the lesson) ----------
+// Oracles, computed here and never by the lesson.
 
 /** σ(z) through tanh: another formula than 1/(1 + e^(−z)), exact to rounding for every z. */
 const sigma = (z: number): number => 0.5 * (1 + Math.tanh(z / 2));
@@ -46,16 +44,14 @@ const logOnePlusExp = (t: number): number => {
   const m = Math.max(0, t);
   return m + Math.log(Math.exp(-m) + Math.exp(t - m));
 };
-const logits = (X: Matrix, w: Vector, b: number): number[] =>
-  X.map((row) => row.reduce((s, x, j) => s + x * w[j]!, 0) + b);
-const squaredNorm = (v: Vector): number => v.reduce((s, x) => s + x * x, 0);
+const logits = (X: Matrix, w: Vector, b: number): number[] => X.map((row) => dot(row, w) + b);
 
 /** Mean log-loss: −log σ(z) = log(1 + e^(−z)) when y = 1, −log(1 − σ(z)) = log(1 + e^z) when y = 0. */
 function lossOracle(X: Matrix, y: Vector, w: Vector, b: number, l2 = 0): number {
   const z = logits(X, w, b);
   const data =
     z.reduce((s, zi, i) => s + (y[i] === 1 ? logOnePlusExp(-zi) : logOnePlusExp(zi)), 0) / X.length;
-  return data + 0.5 * l2 * squaredNorm(w);
+  return data + 0.5 * l2 * dot(w, w);
 }
 
 /** [∂/∂w…, ∂/∂b] of {@link lossOracle}; `biasToo` penalises b as well (a wrong variant, for diagnoses). */
@@ -132,21 +128,20 @@ function gradientRatioWhy(got: readonly number[], want: readonly number[], n: nu
   return undefined;
 }
 
+function isCloseVector(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((x, k) => isClose(x, b[k]!, 1e-8, 1e-12));
+}
+
 const notFiniteWhy = (got: number) =>
   Number.isFinite(got)
     ? undefined
     : "the loss is not finite at saturated logits: log(σ(z)) hits log(0); use log(1 + e^z) − y·z with log(1 + e^z) = max(z, 0) + log(1 + e^(−|z|))";
 
-// ---------- task 1 ----------
-
 task("predict-probability", () => {
-  const name = "predictProbability";
-
   it("gives σ(x·w + b) on a hand-checked example", () => {
-    const [X, w] = [frozen([[0], [2], [Math.log(3)]]), frozen([1])];
-    const got = callLearner(name, predictProbability, X, w, 0);
-    expectVectorClose(got, [0.5, 1 / (1 + Math.exp(-2)), 0.75], {
-      called: describeCall(name, [X, w, 0]),
+    const { value, called } = learner.predictProbability([[0], [2], [Math.log(3)]], [1], 0);
+    expectVectorClose(value, [0.5, 1 / (1 + Math.exp(-2)), 0.75], {
+      called,
       oracle: "σ(0) = ½, σ(2) = 1/(1 + e⁻²), σ(log 3) = 3/4",
       why: (a, e) => (isClose(a, 1 - e) ? "that is σ(−z) = 1 − σ(z): the sign of z is flipped" : undefined),
     });
@@ -162,8 +157,9 @@ task("predict-probability", () => {
       const w = rng.normalVector(d, 2);
       const b = rng.normal(0, 2);
       const z = logits(X, w, b);
-      expectVectorClose(callLearner(name, predictProbability, frozen(X), frozen(w), b), z.map(sigma), {
-        called: describeCall(name, [X, w, b]),
+      const { value, called } = learner.predictProbability(X, w, b);
+      expectVectorClose(value, z.map(sigma), {
+        called,
         oracle: "½·(1 + tanh(z/2)) with z = x·w + b",
         rtol: VALUE_RTOL,
         atol: VALUE_ATOL,
@@ -178,10 +174,9 @@ task("predict-probability", () => {
   });
 
   it("stays finite and correct for logits of ±1000", () => {
-    const [X, w] = [frozen([[1], [-1], [0.5], [-0.745]]), frozen([1000])];
-    const got = callLearner(name, predictProbability, X, w, 0);
-    expectVectorClose(got, [1, 0, 1, 0], {
-      called: describeCall(name, [X, w, 0]),
+    const { value, called } = learner.predictProbability([[1], [-1], [0.5], [-0.745]], [1000], 0);
+    expectVectorClose(value, [1, 0, 1, 0], {
+      called,
       oracle: "σ(1000) = 1 and σ(−1000) = 0 to Float64 precision",
       rtol: VALUE_RTOL,
       atol: UNDERFLOW_ATOL,
@@ -193,42 +188,30 @@ task("predict-probability", () => {
   });
 
   it("rejects a row whose length differs from w", () => {
-    expectRangeError(
-      name,
-      predictProbability,
-      [frozen([[1, 2], [3]]), frozen([1, 1]), 0],
-      "a row has the wrong length",
-    );
+    learner.predictProbability.rangeError("a row has the wrong length", [[1, 2], [3]], [1, 1], 0);
   });
 });
 
-// ---------- task 2 ----------
-
 task("logistic-loss-and-gradient", () => {
-  const name = "logisticLossAndGradient";
-  type Result = { loss: number; gradW: number[]; gradB: number };
-  const evaluate = (X: Matrix, y: Vector, w: Vector, b: number, l2?: number): Result => {
-    const args =
-      l2 === undefined ? [frozen(X), frozen(y), frozen(w), b] : [frozen(X), frozen(y), frozen(w), b, l2];
-    const got = callLearner(name, logisticLossAndGradient, ...args) as Result;
+  /** One call (l2 left out when undefined), checked for the shape of its result. */
+  const evaluate = (X: Matrix, y: Vector, w: Vector, b: number, l2?: number) => {
+    const { value: got, called } =
+      l2 === undefined
+        ? learner.logisticLossAndGradient(X, y, w, b)
+        : learner.logisticLossAndGradient(X, y, w, b, l2);
     check(typeof got?.loss === "number" && Array.isArray(got.gradW) && typeof got.gradB === "number", {
-      called: describeCall(name, args),
+      called,
       got: describeValue(got),
       expected: "{ loss: number, gradW: number[] (one entry per weight), gradB: number }",
     });
-    return got;
+    return { got, called };
   };
   const lossWhy = (n: number) => (got: number, want: number) =>
     notFiniteWhy(got) ??
     (isClose(got, n * want, 1e-9) ? "that is a sum over the examples: divide by n for the mean" : undefined);
 
   it("computes log 2 and its gradient at zero weights", () => {
-    const [X, y] = [
-      [[1], [-2]],
-      [1, 0],
-    ];
-    const got = evaluate(X, y, [0], 0);
-    const called = describeCall(name, [X, y, [0], 0]);
+    const { got, called } = evaluate([[1], [-2]], [1, 0], [0], 0);
     expectClose(got.loss, Math.LN2, {
       called: `${called}.loss`,
       oracle: "σ(0) = ½ for both examples: −log ½ = log 2",
@@ -252,8 +235,9 @@ task("logistic-loss-and-gradient", () => {
     const { X, y } = noisyData(rng, 20, 3);
     const w = rng.normalVector(3);
     const b = rng.normal();
-    expectClose(evaluate(X, y, w, b).loss, lossOracle(X, y, w, b), {
-      called: `${describeCall(name, [X, y, w, b])}.loss`,
+    const { got, called } = evaluate(X, y, w, b);
+    expectClose(got.loss, lossOracle(X, y, w, b), {
+      called: `${called}.loss`,
       oracle: "−(1/n)·Σ log of the probability given to the true label, computed in the suite",
       rtol: VALUE_RTOL,
       atol: VALUE_ATOL,
@@ -269,15 +253,15 @@ task("logistic-loss-and-gradient", () => {
         scale === 1 ? probePoints(rng, 4) : [rng.normalVector(4, scale), rng.normalVector(4, scale)];
       for (const theta of points) {
         const [w, b] = [theta.slice(0, 3), theta[3]!];
-        const got = evaluate(X, y, w, b, l2);
+        const { got, called } = evaluate(X, y, w, b, l2);
         const flat = [...got.gradW, got.gradB];
         explained(
           () =>
             expectGradient((t) => lossOracle(X, y, t.slice(0, 3), t[3]!, l2), {
-              name,
+              name: "logisticLossAndGradient",
               derivative: () => flat,
               at: theta,
-              called: `${describeCall(name, l2 === undefined ? [X, y, w, b] : [X, y, w, b, l2])}: [...gradW, gradB]`,
+              called: `${called}: [...gradW, gradB]`,
             }),
           () => {
             if (l2 && isCloseVector(flat, gradientOracle(X, y, w, b, l2, true)))
@@ -301,9 +285,7 @@ task("logistic-loss-and-gradient", () => {
   gradientCheck("gives the gradient with an L2 penalty (finite differences)", 1, 0.3);
 
   it("stays finite and correct when logits reach ±1000", () => {
-    const [X, y, w] = [[[1], [-1], [1], [-1]], [0, 1, 1, 0], [1000]];
-    const got = evaluate(X, y, w, 0);
-    const called = describeCall(name, [X, y, w, 0]);
+    const { got, called } = evaluate([[1], [-1], [1], [-1]], [0, 1, 1, 0], [1000], 0);
     expectClose(got.loss, 500, {
       called: `${called}.loss`,
       oracle: "two confident mistakes cost 1000 each, two confident hits cost e^(−1000) ≈ 0: mean 500",
@@ -326,10 +308,9 @@ task("logistic-loss-and-gradient", () => {
     const rng = suiteRng("logistic l2");
     const { X, y } = noisyData(rng, 12, 3);
     const [w, b, l2] = [rng.normalVector(3), 2 + rng.uniform(), 0.3];
-    const plain = evaluate(X, y, w, b, 0);
-    const penalised = evaluate(X, y, w, b, l2);
-    const called = describeCall(name, [X, y, w, b, l2]);
-    const penalty = 0.5 * l2 * squaredNorm(w);
+    const plain = evaluate(X, y, w, b, 0).got;
+    const { got: penalised, called } = evaluate(X, y, w, b, l2);
+    const penalty = 0.5 * l2 * dot(w, w);
     expectClose(penalised.loss - plain.loss, penalty, {
       called: `${called}.loss − (the same with l2 = 0)`,
       oracle: "½·l2·‖w‖²",
@@ -367,33 +348,16 @@ task("logistic-loss-and-gradient", () => {
   });
 
   it("rejects empty data and mismatched lengths", () => {
-    expectRangeError(name, logisticLossAndGradient, [frozen([]), frozen([]), frozen([1]), 0], "empty data");
-    expectRangeError(
-      name,
-      logisticLossAndGradient,
-      [frozen([[1], [2]]), frozen([1]), frozen([1]), 0],
-      "y has the wrong length",
-    );
-    expectRangeError(
-      name,
-      logisticLossAndGradient,
-      [frozen([[1], [2]]), frozen([1, 0]), frozen([1, 2]), 0],
-      "w has the wrong length",
-    );
+    const { rangeError } = learner.logisticLossAndGradient;
+    rangeError("empty data", [], [], [1], 0);
+    rangeError("y has the wrong length", [[1], [2]], [1], [1], 0);
+    rangeError("w has the wrong length", [[1], [2]], [1, 0], [1, 2], 0);
   });
 });
 
-function isCloseVector(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((x, k) => isClose(x, b[k]!, 1e-8, 1e-12));
-}
-
-// ---------- task 3 ----------
-
 task("train-logistic-regression", () => {
-  const name = "trainLogisticRegression";
-  type Trained = { w: number[]; b: number; lossHistory: number[] };
-  const train = (X: Matrix, y: Vector, options: object): Trained =>
-    callLearner(name, trainLogisticRegression, frozen(X), frozen(y), frozen(options)) as Trained;
+  const train = (X: Matrix, y: Vector, options: object) =>
+    learner.trainLogisticRegression(X, y, options as lesson.LogisticTrainOptions);
 
   for (const [label, l2] of [
     ["without a penalty", undefined],
@@ -405,17 +369,15 @@ task("train-logistic-regression", () => {
       const [learningRate, epochs] = [0.5, 20];
       const options = l2 === undefined ? { learningRate, epochs } : { learningRate, epochs, l2 };
       const oracle = gradientDescentOracle(X, y, learningRate, epochs, l2 ?? 0);
-      const called = describeCall(name, [X, y, options]);
-      const got = train(X, y, options);
+      const { value: got, called } = train(X, y, options);
       const tolerance = { rtol: TRAJECTORY_RTOL, atol: TRAJECTORY_ATOL };
       const history = Array.isArray(got?.lossHistory) ? got.lossHistory : [];
       const matches = (want: readonly number[]) =>
         history.length === want.length &&
         history.every((v, k) => isClose(v, want[k]!, TRAJECTORY_RTOL, TRAJECTORY_ATOL));
-      const biasPenalised = () => gradientDescentOracle(X, y, learningRate, epochs, l2 ?? 0, true);
       const trajectoryWhy = () => {
         if (l2 === undefined) return undefined;
-        if (isClose(got.b, biasPenalised().b, 1e-8))
+        if (isClose(got.b, gradientDescentOracle(X, y, learningRate, epochs, l2, true).b, 1e-8))
           return "the bias is penalised too: the L2 term pulls on w only";
         const unpenalised = gradientDescentOracle(X, y, learningRate, epochs, 0);
         if (isClose(got.w[0]!, unpenalised.w[0]!, 1e-8))
@@ -441,24 +403,9 @@ task("train-logistic-regression", () => {
           },
         );
       }
-      explained(
-        () =>
-          expectVectorClose(got.w, oracle.w, {
-            called: `${called}.w`,
-            oracle: "gradient descent computed in the suite",
-            ...tolerance,
-          }),
-        trajectoryWhy,
-      );
-      explained(
-        () =>
-          expectClose(got.b, oracle.b, {
-            called: `${called}.b`,
-            oracle: "gradient descent computed in the suite",
-            ...tolerance,
-          }),
-        trajectoryWhy,
-      );
+      const suite = { oracle: "gradient descent computed in the suite", ...tolerance };
+      explained(() => expectVectorClose(got.w, oracle.w, { called: `${called}.w`, ...suite }), trajectoryWhy);
+      explained(() => expectClose(got.b, oracle.b, { called: `${called}.b`, ...suite }), trajectoryWhy);
     });
   }
 
@@ -470,17 +417,17 @@ task("train-logistic-regression", () => {
       const rng = suiteRng(`logistic accuracy ${label}`);
       const { X, y } = separableData(rng, 200);
       const run = { ...options, seed: rng.int(1000) };
-      const got = train(X, y, run);
+      const { value: got, called } = train(X, y, run);
       const z = logits(X, got?.w ?? [], got?.b ?? Number.NaN);
       const share = z.filter((zi, i) => (zi >= 0 ? 1 : 0) === y[i]).length / X.length;
       expectClose(Math.min(share, MIN_ACCURACY), MIN_ACCURACY, {
-        called: `accuracy of ${describeCall(name, [X, y, run])}`,
+        called: `accuracy of ${called}`,
         oracle: `at least ${MIN_ACCURACY * 100} % of the points on the right side of x·w + b = 0 (got ${(share * 100).toFixed(1)} %)`,
         why: "the classes can be split by a line, so gradient descent on the log-loss should find one",
       });
       const losses = got.lossHistory;
       check(Array.isArray(losses) && losses.length === run.epochs && losses.at(-1)! < losses[0]!, {
-        called: `${describeCall(name, [X, y, run])}.lossHistory`,
+        called: `${called}.lossHistory`,
         got: describeValue(losses),
         expected: `${run.epochs} losses (one per epoch), ending lower than they start`,
       });
@@ -490,30 +437,21 @@ task("train-logistic-regression", () => {
   it("the same seed gives the same weights; another seed gives other ones", () => {
     const rng = suiteRng("logistic seeds");
     const { X, y } = noisyData(rng, 30, 2);
-    const base = { learningRate: 0.3, epochs: 3, batchSize: 4 };
     const fingerprint = (options: object) => {
-      const got = train(X, y, options);
-      return JSON.stringify([got?.w, got?.b]);
+      const { value } = train(X, y, options);
+      return JSON.stringify([value?.w, value?.b]);
     };
-    expectSeedControl(name, fingerprint, base);
+    expectSeedControl("trainLogisticRegression", fingerprint, { learningRate: 0.3, epochs: 3, batchSize: 4 });
   });
 
   it("rejects empty or mismatched data", () => {
-    const options = frozen({ learningRate: 0.1, epochs: 1 });
-    expectRangeError(name, trainLogisticRegression, [frozen([]), frozen([]), options], "empty data");
-    expectRangeError(
-      name,
-      trainLogisticRegression,
-      [frozen([[1], [2]]), frozen([1]), options],
-      "y has the wrong length",
-    );
+    const options = { learningRate: 0.1, epochs: 1 };
+    learner.trainLogisticRegression.rangeError("empty data", [], [], options);
+    learner.trainLogisticRegression.rangeError("y has the wrong length", [[1], [2]], [1], options);
   });
 });
 
-// ---------- task 4 ----------
-
 task("accuracy", () => {
-  const name = "accuracy";
   const countWhy = (n: number) => (got: number, want: number) => {
     if (isClose(got, n * want)) return "that is the number of correct predictions: divide by n for a share";
     if (isClose(got, 1 - want))
@@ -522,15 +460,15 @@ task("accuracy", () => {
   };
 
   it("counts a probability equal to the threshold as class 1", () => {
-    const [p, labels] = [frozen([0.9, 0.4, 0.5, 0.2]), frozen([1, 0, 0, 0])];
-    expectClose(callLearner(name, accuracy, p, labels), 0.75, {
-      called: describeCall(name, [p, labels]),
+    const half = learner.accuracy([0.9, 0.4, 0.5, 0.2], [1, 0, 0, 0]);
+    expectClose(half.value, 0.75, {
+      called: half.called,
       oracle: "predictions 1, 0, 1, 0 against labels 1, 0, 0, 0: three of four right",
       why: (got) => (got === 1 ? "0.5 ≥ 0.5 predicts 1: compare with ≥, not >" : countWhy(4)(got, 0.75)),
     });
-    const [q, ones] = [frozen([0.7, 0.3]), frozen([1, 1])];
-    expectClose(callLearner(name, accuracy, q, ones, 0.3), 1, {
-      called: describeCall(name, [q, ones, 0.3]),
+    const low = learner.accuracy([0.7, 0.3], [1, 1], 0.3);
+    expectClose(low.value, 1, {
+      called: low.called,
       oracle: "both probabilities are ≥ 0.3, so both predict 1",
       why: (got) => (got === 0.5 ? "0.3 ≥ 0.3 predicts 1: compare with ≥, not >" : undefined),
     });
@@ -544,10 +482,10 @@ task("accuracy", () => {
       const labels = p.map(() => rng.int(2));
       const cut = threshold ?? 0.5;
       const want = p.filter((pi, i) => (pi >= cut ? 1 : 0) === labels[i]).length / n;
-      const args =
-        threshold === undefined ? [frozen(p), frozen(labels)] : [frozen(p), frozen(labels), threshold];
-      expectClose(callLearner(name, accuracy, ...args), want, {
-        called: describeCall(name, args),
+      const { value, called } =
+        threshold === undefined ? learner.accuracy(p, labels) : learner.accuracy(p, labels, threshold);
+      expectClose(value, want, {
+        called,
         oracle: `the share of i with (p[i] ≥ ${threshold === undefined ? "0.5, the default" : "threshold"} ? 1 : 0) === labels[i]`,
         rtol: VALUE_RTOL,
         why: countWhy(n),
@@ -556,7 +494,7 @@ task("accuracy", () => {
   });
 
   it("rejects empty or mismatched inputs", () => {
-    expectRangeError(name, accuracy, [frozen([]), frozen([])], "empty inputs");
-    expectRangeError(name, accuracy, [frozen([0.2, 0.8]), frozen([1])], "lengths differ");
+    learner.accuracy.rangeError("empty inputs", [], []);
+    learner.accuracy.rangeError("lengths differ", [0.2, 0.8], [1]);
   });
 });

@@ -3,22 +3,19 @@ import * as lesson from "@lesson/11-backpropagation";
 import { it } from "vitest";
 import {
   CheckError,
-  callLearner,
   check,
-  describeCall,
   describeValue,
   expectClose,
   expectGradient,
   expectMatrixClose,
-  expectRangeError,
   fail,
   formatNumber,
-  frozen,
+  learnerCalls,
   suiteRng,
   task,
 } from "../src/checks/index.ts";
 
-const { initMLP, forward, backward, trainXor } = lesson;
+const learner = learnerCalls(lesson);
 
 type Activation = "sigmoid" | "tanh" | "relu";
 type Net = { W1: number[][]; b1: number[]; W2: number[][]; b2: number[] };
@@ -60,7 +57,7 @@ const XOR_X = [
 ];
 const XOR_Y = [[0], [1], [1], [0]];
 
-// ---- Oracle: the network written per example and per unit, independently of the lesson. ----
+// Oracle: the network written per example and per unit, independently of the lesson.
 
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 const ACT: Record<Activation, (z: number) => number> = {
@@ -189,7 +186,7 @@ function expectShape(value: unknown, shape: readonly number[], what: string, cal
   }));
 }
 
-// ---- Diagnoses of wrong gradients, computed from the failing tensors (never graded on). ----
+// Diagnoses of wrong gradients, computed from the failing tensors (never graded on).
 
 type Grads = Record<Name, unknown>;
 
@@ -290,9 +287,8 @@ function diagnose(
 
 /** Checks every entry of every parameter gradient at one probe point; a failure names the parameter. */
 function checkEveryParameter(act: Activation, net: Net, X: Matrix, Y: Matrix, probe: string): void {
-  const cache = frozen(oracleForward(net, X, act));
   const base = `backward(params, cache, X, Y, "${act}")`;
-  const result = callLearner("backward", backward, frozen(net), cache, frozen(X), frozen(Y), act) as unknown;
+  const result: unknown = learner.backward(net, oracleForward(net, X, act), X, Y, act).value;
   const grads = (result as { grads?: unknown } | undefined)?.grads;
   check(typeof grads === "object" && grads !== null, () => ({
     called: `${base} at ${probe}`,
@@ -338,12 +334,72 @@ function checkGradientsFor(act: Activation): void {
   for (const [probe, net] of probeNets(rng, X, Y, act)) checkEveryParameter(act, net, X, Y, probe);
 }
 
-// ---- The tasks ----
+// train-xor: each run is made once and shared by the tests that read it.
+
+type XorOptions = Parameters<typeof lesson.trainXor>[0];
+type XorRun = { learned: boolean; grew: boolean; summary: string };
+const GREW =
+  "the loss grew (or blew up to NaN) during training: the update climbs the loss; step against the gradient, θ ← θ − learningRate·∂L/∂θ";
+const xorMemo = new Map<string, { result: { params: Net; lossHistory: number[] }; called: string }>();
+
+function runXor(options: XorOptions) {
+  const key = JSON.stringify(options);
+  const memo = xorMemo.get(key);
+  if (memo) return memo;
+  const { value: result, called } = learner.trainXor(options);
+  check(typeof result === "object" && result !== null && Array.isArray(result.lossHistory), () => ({
+    called,
+    got: describeValue(result),
+    expected: "{ params, lossHistory }",
+  }));
+  const p = result.params;
+  check(typeof p === "object" && p !== null, () => ({
+    called,
+    got: describeValue(p),
+    expected: "params { W1, b1, W2, b2 }",
+  }));
+  const shapes = { W1: [2, options.hidden], b1: [options.hidden], W2: [options.hidden, 1], b2: [1] };
+  for (const name of PARAMETERS) expectShape(p[name], shapes[name], `params.${name}`, called);
+  const run = { result, called };
+  xorMemo.set(key, run);
+  return run;
+}
+
+function xorOutcome(act: Activation, seed: number): XorRun {
+  const { params, lossHistory } = runXor({ ...XOR_RUNS[act], activation: act, seed }).result;
+  const outputs = oracleForward(params, XOR_X, act).Z2.map((row) => row[0]!);
+  const learned = outputs.every((o, i) => (o >= 0.5 ? 1 : 0) === XOR_Y[i]![0]);
+  const first = lossHistory[0];
+  const last = lossHistory[lossHistory.length - 1];
+  const grew = !(typeof last === "number" && typeof first === "number" && last < first);
+  return {
+    learned,
+    grew,
+    summary: `seed ${seed}: outputs ${describeValue(outputs)}, loss ${describeValue(first)} → ${describeValue(last)}`,
+  };
+}
+
+function checkXor(act: Activation): void {
+  const runs: XorRun[] = [];
+  for (const seed of XOR_SEEDS) {
+    runs.push(xorOutcome(act, seed));
+    if (runs.filter((r) => r.learned).length >= XOR_NEEDED) return;
+  }
+  const { hidden, learningRate, epochs } = XOR_RUNS[act];
+  fail({
+    called: `trainXor({ hidden: ${hidden}, activation: "${act}", learningRate: ${learningRate}, epochs: ${epochs}, seed }) for seeds ${XOR_SEEDS.join(", ")}`,
+    got: runs.map((r) => r.summary).join("; "),
+    expected: `outputs below 0.5 for (0,0) and (1,1) and at least 0.5 for (0,1) and (1,0), for at least ${XOR_NEEDED} of ${XOR_SEEDS.length} seeds (these settings learn XOR for every seed of a correct network)`,
+    why: runs.every((r) => r.learned || r.grew)
+      ? GREW
+      : "the loss fell but not far enough to learn the table: check that backward passes its checks, that every parameter (biases too) is updated each epoch, and the initialisation (initMLP)",
+  });
+}
 
 task("init-mlp", () => {
   it("gives W1 inputs × hidden, W2 hidden × outputs and zero biases", () => {
     const called = "initMLP(3, 5, 2, createRng(seed))";
-    const p = callLearner("initMLP", initMLP, 3, 5, 2, createRng(7)) as unknown as Net;
+    const p = learner.initMLP(3, 5, 2, createRng(7)).value as Net;
     check(typeof p === "object" && p !== null, {
       called,
       got: describeValue(p),
@@ -372,7 +428,7 @@ task("init-mlp", () => {
   it("scales each layer's weights by its fan-in and centres them at zero", () => {
     for (const size of [16, 144]) {
       const called = `initMLP(${size}, ${size}, ${size}, createRng(seed))`;
-      const p = callLearner("initMLP", initMLP, size, size, size, suiteRng(`init spread ${size}`)) as Net;
+      const p = learner.initMLP(size, size, size, suiteRng(`init spread ${size}`)).value as Net;
       for (const name of ["W1", "W2"] as const) {
         expectShape(p[name], [size, size], name, called);
         const w = flatten(p[name]);
@@ -399,24 +455,18 @@ task("init-mlp", () => {
   });
 
   it("draws every weight from the rng it is given", () => {
-    const run = (seed: number) => callLearner("initMLP", initMLP, 2, 4, 3, createRng(seed)) as Net;
-    const [a, b, c] = [run(11), run(11), run(12)];
-    expectMatrixClose(b.W1, a.W1, {
-      called: "initMLP(2, 4, 3, createRng(11)), twice: W1",
-      oracle: "the same seed gives the same draws",
-      rtol: 0,
-      atol: 0,
-      why: "take every random number from the rng argument (rng.normal), never Math.random",
-    });
-    expectMatrixClose(b.W2, a.W2, {
-      called: "initMLP(2, 4, 3, createRng(11)), twice: W2",
-      oracle: "the same seed gives the same draws",
-      rtol: 0,
-      atol: 0,
-      why: "take every random number from the rng argument (rng.normal), never Math.random",
-    });
+    const [a, b, c] = [11, 11, 12].map((seed) => learner.initMLP(2, 4, 3, createRng(seed)).value as Net);
+    for (const name of ["W1", "W2"] as const) {
+      expectMatrixClose(b![name], a![name], {
+        called: `initMLP(2, 4, 3, createRng(11)), twice: ${name}`,
+        oracle: "the same seed gives the same draws",
+        rtol: 0,
+        atol: 0,
+        why: "take every random number from the rng argument (rng.normal), never Math.random",
+      });
+    }
     check(
-      flatten(c.W1).some((w, k) => w !== flatten(a.W1)[k]),
+      flatten(c!.W1).some((w, k) => w !== flatten(a!.W1)[k]),
       {
         called: "initMLP(2, 4, 3, createRng(11)) and initMLP(2, 4, 3, createRng(12))",
         got: "the same W1 for both seeds",
@@ -427,8 +477,8 @@ task("init-mlp", () => {
   });
 
   it("throws a RangeError for a layer size that is not a positive integer", () => {
-    expectRangeError("initMLP", initMLP, [2, 0, 1, createRng(1)], "hidden = 0");
-    expectRangeError("initMLP", initMLP, [-1, 3, 1, createRng(1)], "inputs = −1");
+    learner.initMLP.rangeError("hidden = 0", 2, 0, 1, createRng(1));
+    learner.initMLP.rangeError("inputs = −1", -1, 3, 1, createRng(1));
   });
 });
 
@@ -447,8 +497,7 @@ task("forward", () => {
       [1, 2],
       [1, 0],
     ];
-    const called = describeCall("forward", [params, X, "relu"]);
-    const got = callLearner("forward", forward, frozen(params), frozen(X), "relu");
+    const { value: got, called } = learner.forward(params, X, "relu");
     const exact = { called, rtol: VALUE_RTOL, atol: VALUE_ATOL };
     expectMatrixClose(
       got?.Z1,
@@ -477,7 +526,7 @@ task("forward", () => {
       const { X } = probeData(rng);
       const want = oracleForward(net, X, act);
       const called = `forward(params, X, "${act}") with ${SIZES}`;
-      const got = callLearner("forward", forward, frozen(net), frozen(X), act);
+      const got = learner.forward(net, X, act).value;
       const withoutBias = oracleForward({ ...net, b1: net.b1.map(() => 0), b2: net.b2.map(() => 0) }, X, act);
       const options = (oracle: string, mistakes: [Matrix, string][], actual: unknown) => ({
         called,
@@ -529,10 +578,8 @@ task("forward", () => {
     const params = { W1: [[1000, -1000]], b1: [0, 0], W2: [[1], [1]], b2: [0] };
     const X = [[1], [-1]];
     for (const act of ACTIVATIONS) {
-      const want = oracleForward(params, X, act);
-      const called = describeCall("forward", [params, X, act]);
-      const got = callLearner("forward", forward, frozen(params), frozen(X), act);
-      expectMatrixClose(got?.A1, want.A1, {
+      const { value: got, called } = learner.forward(params, X, act);
+      expectMatrixClose(got?.A1, oracleForward(params, X, act).A1, {
         called,
         oracle: `${act}(±1000)`,
         rtol: VALUE_RTOL,
@@ -544,12 +591,7 @@ task("forward", () => {
 
   it("throws a RangeError when X's rows do not match W1's rows", () => {
     const net = randomNet(suiteRng("forward shape"), 1);
-    expectRangeError(
-      "forward",
-      forward,
-      [frozen(net), frozen([[1, 2]]), "tanh"],
-      "X has 2 columns, W1 has 3 rows",
-    );
+    learner.forward.rangeError("X has 2 columns, W1 has 3 rows", net, [[1, 2]], "tanh");
   });
 });
 
@@ -559,17 +601,8 @@ task("backward", () => {
     for (const act of ACTIVATIONS) {
       const net = randomNet(rng, 1);
       const { X, Y } = probeData(rng);
-      const want = oracleLoss(net, X, Y, act);
-      const got = callLearner(
-        "backward",
-        backward,
-        frozen(net),
-        frozen(oracleForward(net, X, act)),
-        frozen(X),
-        frozen(Y),
-        act,
-      );
-      expectClose(got?.loss, want, {
+      const got = learner.backward(net, oracleForward(net, X, act), X, Y, act).value;
+      expectClose(got?.loss, oracleLoss(net, X, Y, act), {
         called: `backward(params, cache, X, Y, "${act}").loss with ${SIZES}`,
         oracle: "(1/n) Σᵢ Σₖ (outputᵢₖ − Yᵢₖ)²",
         rtol: VALUE_RTOL,
@@ -600,93 +633,12 @@ task("backward", () => {
     const rng = suiteRng("backward shape");
     const net = randomNet(rng, 1);
     const { X, Y } = probeData(rng);
-    const cache = frozen(oracleForward(net, X, "tanh"));
-    expectRangeError(
-      "backward",
-      backward,
-      [frozen(net), cache, frozen(X), frozen(Y.slice(1)), "tanh"],
-      "Y has 4 rows, X has 5",
-    );
-    const empty = frozen({ Z1: [], A1: [], Z2: [], output: [] });
-    expectRangeError(
-      "backward",
-      backward,
-      [frozen(net), empty, frozen([]), frozen([]), "tanh"],
-      "an empty batch",
-    );
+    const cache = oracleForward(net, X, "tanh");
+    learner.backward.rangeError("Y has 4 rows, X has 5", net, cache, X, Y.slice(1), "tanh");
+    const empty = { Z1: [], A1: [], Z2: [], output: [] };
+    learner.backward.rangeError("an empty batch", net, empty, [], [], "tanh");
   });
 });
-
-// ---- train-xor ----
-
-type XorRun = { learned: boolean; grew: boolean; summary: string };
-const GREW =
-  "the loss grew (or blew up to NaN) during training: the update climbs the loss; step against the gradient, θ ← θ − learningRate·∂L/∂θ";
-const xorMemo = new Map<string, { params: Net; lossHistory: number[] }>();
-
-function runXor(options: {
-  hidden: number;
-  activation: Activation;
-  learningRate: number;
-  epochs: number;
-  seed: number;
-}) {
-  const key = JSON.stringify(options);
-  const memo = xorMemo.get(key);
-  if (memo) return memo;
-  const called = describeCall("trainXor", [options]);
-  const result = callLearner("trainXor", trainXor, frozen(options)) as unknown as {
-    params: Net;
-    lossHistory: number[];
-  };
-  check(typeof result === "object" && result !== null && Array.isArray(result.lossHistory), () => ({
-    called,
-    got: describeValue(result),
-    expected: "{ params, lossHistory }",
-  }));
-  const p = result.params;
-  check(typeof p === "object" && p !== null, () => ({
-    called,
-    got: describeValue(p),
-    expected: "params { W1, b1, W2, b2 }",
-  }));
-  const shapes = { W1: [2, options.hidden], b1: [options.hidden], W2: [options.hidden, 1], b2: [1] };
-  for (const name of PARAMETERS) expectShape(p[name], shapes[name], `params.${name}`, called);
-  xorMemo.set(key, result);
-  return result;
-}
-
-function xorOutcome(act: Activation, seed: number): XorRun {
-  const options = { ...XOR_RUNS[act], activation: act, seed };
-  const { params, lossHistory } = runXor(options);
-  const outputs = oracleForward(params, XOR_X, act).Z2.map((row) => row[0]!);
-  const learned = outputs.every((o, i) => (o >= 0.5 ? 1 : 0) === XOR_Y[i]![0]);
-  const first = lossHistory[0];
-  const last = lossHistory[lossHistory.length - 1];
-  const grew = !(typeof last === "number" && typeof first === "number" && last < first);
-  return {
-    learned,
-    grew,
-    summary: `seed ${seed}: outputs ${describeValue(outputs)}, loss ${describeValue(first)} → ${describeValue(last)}`,
-  };
-}
-
-function checkXor(act: Activation): void {
-  const runs: XorRun[] = [];
-  for (const seed of XOR_SEEDS) {
-    runs.push(xorOutcome(act, seed));
-    if (runs.filter((r) => r.learned).length >= XOR_NEEDED) return;
-  }
-  const { hidden, learningRate, epochs } = XOR_RUNS[act];
-  fail({
-    called: `trainXor({ hidden: ${hidden}, activation: "${act}", learningRate: ${learningRate}, epochs: ${epochs}, seed }) for seeds ${XOR_SEEDS.join(", ")}`,
-    got: runs.map((r) => r.summary).join("; "),
-    expected: `outputs below 0.5 for (0,0) and (1,1) and at least 0.5 for (0,1) and (1,0), for at least ${XOR_NEEDED} of ${XOR_SEEDS.length} seeds (these settings learn XOR for every seed of a correct network)`,
-    why: runs.every((r) => r.learned || r.grew)
-      ? GREW
-      : "the loss fell but not far enough to learn the table: check that backward passes its checks, that every parameter (biases too) is updated each epoch, and the initialisation (initMLP)",
-  });
-}
 
 task("train-xor", () => {
   it("learns the XOR truth table with tanh", () => checkXor("tanh"));
@@ -697,8 +649,10 @@ task("train-xor", () => {
 
   it("records one finite loss per epoch, ending well below where it started", () => {
     const options = { ...XOR_RUNS.tanh, activation: "tanh" as const, seed: XOR_SEEDS[0]! };
-    const { lossHistory } = runXor(options);
-    const called = describeCall("trainXor", [options]);
+    const {
+      result: { lossHistory },
+      called,
+    } = runXor(options);
     check(lossHistory.length === options.epochs, () => ({
       called,
       got: `lossHistory with ${lossHistory.length} entries`,
@@ -723,10 +677,11 @@ task("train-xor", () => {
 
   it("gives the same loss history for the same seed", () => {
     const options = { hidden: 4, activation: "tanh" as const, learningRate: 0.2, epochs: 30, seed: 5 };
-    const a = runXor(options).lossHistory;
-    const b = callLearner("trainXor", trainXor, frozen(options)).lossHistory;
+    const a = runXor(options).result.lossHistory;
+    const { value, called } = learner.trainXor(options);
+    const b = value.lossHistory;
     check(a.length === b.length && a.every((l, i) => l === b[i]), () => ({
-      called: `${describeCall("trainXor", [options])}, twice`,
+      called: `${called}, twice`,
       got: `${describeValue(a)} and ${describeValue(b)}`,
       expected: "identical loss histories",
       why: "start from initMLP(2, hidden, 1, createRng(seed)) and take no other randomness",

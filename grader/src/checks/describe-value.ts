@@ -6,10 +6,11 @@ const LABEL = Symbol.for("calcml.label");
 type Labelled = { [LABEL]?: string };
 
 /**
- * Gives a function a readable name for failure messages: `labelled("x ↦ x³", x => x ** 3)`.
- * Returns the same function, so call counting and identity still work.
+ * Gives a function (or an object: a generator, an Rng) a readable name for failure messages:
+ * `labelled("x ↦ x³", x => x ** 3)`, `labelled("createRng(7)", createRng(7))`.
+ * Returns the same value, so call counting and identity still work.
  */
-export function labelled<F extends (...args: never[]) => unknown>(label: string, fn: F): F {
+export function labelled<F extends object>(label: string, fn: F): F {
   Object.defineProperty(fn, LABEL, { value: label, enumerable: false });
   return fn;
 }
@@ -30,6 +31,8 @@ export function describeValue(value: unknown, depth = 0): string {
     return label ?? (value.name ? `${value.name} (a function)` : "a function");
   }
   if (value === undefined || value === null || typeof value !== "object") return String(value);
+  const label = (value as Labelled)[LABEL];
+  if (typeof label === "string") return label;
   if (Array.isArray(value)) return describeArray(value, depth);
   if (depth > 2) return "{…}";
   const entries = Object.entries(value).map(([key, v]) => `${key}: ${describeValue(v, depth + 1)}`);

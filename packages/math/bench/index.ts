@@ -84,7 +84,7 @@ for (const n of [10, 50, 200]) {
     ms,
     rounds,
   );
-  // A fast but wrong answer must not win: eigenvalues agree to NUMERICS.md's 1e-10·max(1, ‖A‖_F).
+  // A fast but wrong answer must not win: eigenvalues agree to 1e-10·max(1, ‖A‖_F) (docs/numerics.md).
   const ours = eigSym(A).values;
   const theirs = [...mlEig().realEigenvalues].sort((p, q) => p - q);
   const frob = Math.sqrt(A.flat().reduce((s, v) => s + v * v, 0));

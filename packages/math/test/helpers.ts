@@ -2,7 +2,7 @@ import { expect } from "vitest";
 
 /**
  * Asserts `|actual − expected| ≤ rtol · max(1, |expected|)` entrywise (the mixed relative/absolute
- * test of NUMERICS.md's golden trajectories), with a message naming the index and the tolerance.
+ * test of the golden trajectories in docs/numerics.md), with a message naming the index and the tolerance.
  */
 export function expectRelClose(
   actual: number | readonly number[] | readonly (readonly number[])[],

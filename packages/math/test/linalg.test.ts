@@ -15,7 +15,7 @@ import {
 } from "../src/index.ts";
 import { expectRelClose, frozen } from "./helpers.ts";
 
-/** NUMERICS.md eigen tolerance: 1e-10 · max(1, ‖A‖_F). */
+/** Eigen tolerance of docs/numerics.md: 1e-10 · max(1, ‖A‖_F). */
 const EIG_TOL = 1e-10;
 const frob = (A: Matrix) => Math.sqrt(A.flat().reduce((s, v) => s + v * v, 0));
 
@@ -229,7 +229,7 @@ describe("eigSym", () => {
     expectRelClose(vectors[1]!, [Math.SQRT1_2, Math.SQRT1_2], 1e-15);
   });
 
-  it("meets NUMERICS.md's residual, orthogonality and ordering bounds (property)", () => {
+  it("meets the residual, orthogonality and ordering bounds of docs/numerics.md (property)", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 1e6 }),

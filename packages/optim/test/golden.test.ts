@@ -1,5 +1,5 @@
 /**
- * Golden trajectories (NUMERICS.md): 5 and 50 steps on ½xᵀAx − bᵀx (A SPD, condition 10), every
+ * Golden trajectories (docs/numerics.md): 5 and 50 steps on ½xᵀAx − bᵀx (A SPD, condition 10), every
  * hyperparameter pinned, against the PyTorch-form references of support/reference.ts, to
  * |x − x_ref| ≤ 1e-12·max(1, |x_ref|).
  */

@@ -1,4 +1,4 @@
-/** Newton's method with the Hessian modification (NUMERICS.md; Nocedal & Wright, Alg. 3.3). */
+/** Newton's method with the Hessian modification (docs/numerics.md; Nocedal & Wright, Alg. 3.3). */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { newtonDirection, newtonMinimize } from "../src/index.ts";

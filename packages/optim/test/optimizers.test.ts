@@ -1,4 +1,4 @@
-/** Invariants of the named optimisers (NUMERICS.md), in the order of the exports. */
+/** Invariants of the named optimisers (docs/numerics.md), in the order of the exports. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -88,7 +88,7 @@ describe("adam", () => {
     );
   });
 
-  it("moves 0.99999997γ for g = 0.3 (NUMERICS.md), not the 3.162γ of the uncorrected form", () => {
+  it("moves 0.99999997γ for g = 0.3 (docs/numerics.md), not the 3.162γ of the uncorrected form", () => {
     const u = firstUpdate(adam({ learningRate: 1 }), [0.3]);
     expect(Math.abs(-u[0]! - 0.99999997)).toBeLessThan(1e-8);
     const uncorrected = (0.1 * 0.3) / (Math.sqrt(0.001 * 0.09) + 1e-8);

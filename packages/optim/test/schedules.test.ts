@@ -1,4 +1,4 @@
-/** Schedules (NUMERICS.md): exact values at t = 0, T/2 and T, and the stated shapes. */
+/** Schedules (docs/numerics.md): exact values at t = 0, T/2 and T, and the stated shapes. */
 import { describe, expect, it } from "vitest";
 import {
   constantSchedule,

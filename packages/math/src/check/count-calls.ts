@@ -9,7 +9,7 @@ export interface CountedFunction<A extends unknown[], R> {
 }
 
 /**
- * Wraps a function in a call counter (NUMERICS.md, "call counting"): hand the learner the wrapped `f`
+ * Wraps a function in a call counter (docs/numerics.md, "Call counting"): hand the learner the wrapped `f`
  * and check afterwards that an "analytic" gradient did not evaluate f 2n times, which would be
  * numerical differentiation in disguise.
  *

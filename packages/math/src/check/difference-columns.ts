@@ -40,8 +40,8 @@ export function differenceColumns(
 }
 
 /**
- * `(N + Nᵀ)/2` in place, for a square n×n numeric Hessian stored row-major (NUMERICS.md: a Hessian by
- * differences is symmetrised).
+ * `(N + Nᵀ)/2` in place, for a square n×n numeric Hessian stored row-major (docs/numerics.md: a Hessian
+ * by differences is symmetrised).
  *
  * @example
  * const N = [1, 2, 4, 1];

@@ -32,7 +32,7 @@ export interface EngineInput {
 
 /**
  * Compares an analytic derivative with central differences, column by column (one column per input
- * coordinate, 2 evaluations each), following NUMERICS.md: pass rule per component, kinks re-probed
+ * coordinate, 2 evaluations each), following docs/numerics.md: pass rule per component, kinks re-probed
  * with one-sided slopes, sampled coordinates plus random directions above `fullCheckLimit` inputs.
  *
  * @example

@@ -13,7 +13,7 @@ function num(x: number): string {
 }
 
 /**
- * Renders a check result as the plain-words message NUMERICS.md describes: what was checked, the
+ * Renders a check result as the plain-words message docs/numerics.md describes: what was checked, the
  * shape, the probe point (at most 10 entries, then "…"), the seed, h and the tolerances, the three
  * worst components with analytic, numeric, difference and relative error, and the hint. Never prints
  * whole matrices. A passing result renders as one line.

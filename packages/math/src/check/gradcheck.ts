@@ -6,7 +6,7 @@ import type { CheckOptions, CheckResult } from "./types.ts";
 import { validateVector } from "./validate.ts";
 
 /**
- * Checks an analytic gradient of `f` at `x` against central differences, per NUMERICS.md: every
+ * Checks an analytic gradient of `f` at `x` against central differences, per docs/numerics.md: every
  * component must satisfy `|a − n| ≤ atol + rtol·max(|a|,|n|)` (rtol 1e-4, atol 1e-6·max(1,‖n‖∞)),
  * the gradient must have one finite entry per input, and kinks are re-probed with one-sided slopes.
  * Up to `fullCheckLimit` (100) inputs every coordinate is checked (2n calls of `f`); above, a seeded

@@ -7,7 +7,7 @@ import type { CheckOptions, CheckResult } from "./types.ts";
 import { validateMatrix } from "./validate.ts";
 
 /**
- * Checks an analytic Hessian of `f` at `x` with the second-order tolerances of NUMERICS.md (rtol 1e-3,
+ * Checks an analytic Hessian of `f` at `x` with the second-order tolerances of docs/numerics.md (rtol 1e-3,
  * atol 1e-5·max(1,‖n‖∞), h 1e-4). The numeric Hessian is the central difference of `options.gradient`
  * when given (2n gradient calls), else of the central-difference gradient of `f` (which is the 4-point
  * formula, 4n² calls of `f`); in full mode it is symmetrised, `(H + Hᵀ)/2`.

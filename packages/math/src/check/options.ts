@@ -1,12 +1,12 @@
 import type { CheckOptions } from "./types.ts";
 
-/** Tolerances and step for first-order checks (NUMERICS.md): rtol 1e-4, atol 1e-6·max(1,‖n‖∞), h 1e-5. */
+/** Tolerances and step for first-order checks (docs/numerics.md): rtol 1e-4, atol 1e-6·max(1,‖n‖∞), h 1e-5. */
 export const FIRST_ORDER = { rtol: 1e-4, atol: 1e-6, h: 1e-5 } as const;
 /** Tolerances and step for second-order checks (differences of a gradient): rtol 1e-3, atol 1e-5, h 1e-4. */
 export const SECOND_ORDER = { rtol: 1e-3, atol: 1e-5, h: 1e-4 } as const;
 /** Inputs up to this size are checked coordinate by coordinate (2n evaluations). */
 export const DEFAULT_FULL_CHECK_LIMIT = 100;
-/** Coordinates checked in sampled mode (NUMERICS.md: at least 10). */
+/** Coordinates checked in sampled mode (docs/numerics.md, sampled mode). */
 export const SAMPLED_COORDINATES = 10;
 /** Random-direction checks in sampled mode (PyTorch fast mode; JAX uses one). */
 export const RANDOM_DIRECTIONS = 3;

@@ -1,5 +1,5 @@
 /**
- * NUMERICS.md's per-component pass rule `|a − n| ≤ atol + rtol · max(|a|, |n|)`. `atol` here is the
+ * The per-component pass rule of docs/numerics.md, `|a − n| ≤ atol + rtol · max(|a|, |n|)`. `atol` here is the
  * absolute tolerance already scaled by `max(1, ‖n‖∞)`. NaN never passes, and an infinite value passes
  * only against the same infinity (otherwise `rtol · ∞` would accept anything).
  *

@@ -7,8 +7,8 @@ const near = (r: number, target: number): boolean => Math.abs(r - target) <= SAM
 const fmt = (x: number): string => Number(x.toPrecision(3)).toString();
 
 /**
- * Names the likely bug behind a gradient mismatch from the failing components alone (NUMERICS.md's
- * table), or `undefined` when no pattern fits. `analytic` and `numeric` are indexed like the
+ * Names the likely bug behind a gradient mismatch from the failing components alone (the table in
+ * docs/numerics.md), or `undefined` when no pattern fits. `analytic` and `numeric` are indexed like the
  * parameter (flattened row-major); entries that were not checked may be NaN. `failing` lists the
  * indices that failed. Patterns, in the order tried:
  *

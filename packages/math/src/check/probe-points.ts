@@ -15,7 +15,7 @@ export interface ProbeOptions {
 const MAX_DRAWS = 1000;
 
 /**
- * Seeded probe points for a gradient check, per NUMERICS.md: one at typical scale N(0, 0.5²) and one
+ * Seeded probe points for a gradient check, per docs/numerics.md: one at typical scale N(0, 0.5²) and one
  * large N(0, 3²) (the third, "after a few descent steps", depends on the task and is the caller's).
  * With `kinkArguments`, a point is redrawn until every kink argument is at least `clearance` from 0, so
  * a central difference never straddles a kink.

@@ -1,6 +1,6 @@
 /**
  * Options shared by `gradcheck`, `jacobiancheck` and `hessiancheck`. Every field is optional; the
- * defaults are NUMERICS.md's.
+ * defaults are those of docs/numerics.md.
  *
  * @example
  * const options: CheckOptions = { seed: 7, shape: [3, 4] };

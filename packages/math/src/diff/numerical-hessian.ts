@@ -5,7 +5,7 @@ import { stepSize } from "./step-size.ts";
  * Hessian of `f` at `x` by differences of `f` alone: the 3-point second difference on the diagonal,
  * `(f(x+hᵢ) − 2f(x) + f(x−hᵢ)) / hᵢ²`, and the 4-point formula off it,
  * `(f(x+hᵢ+hⱼ) − f(x+hᵢ−hⱼ) − f(x−hᵢ+hⱼ) + f(x−hᵢ−hⱼ)) / 4hᵢhⱼ`. The 4-point formula is symmetric
- * in i and j, so the result is exactly symmetric (the `(H + Hᵀ)/2` of NUMERICS.md is built in).
+ * in i and j, so the result is exactly symmetric (the `(H + Hᵀ)/2` of a differenced Hessian is built in).
  * Costs 1 + 2n + 2n(n−1) evaluations.
  *
  * @param h relative step, default 1e-4 (second differences divide by h², so the step is larger than

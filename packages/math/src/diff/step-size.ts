@@ -4,7 +4,7 @@
  * rounding the divisor would differ from the true perturbation by up to one ulp of `x`, an error of
  * order ε|x|/h in the derivative (SciPy and numdifftools do the same).
  *
- * @param h relative step; default 1e-5 (NUMERICS.md's central-difference default).
+ * @param h relative step; default 1e-5 (the central-difference default, docs/numerics.md).
  * @example
  * stepSize(0); // 1e-5
  * stepSize(1000); // ≈ 0.01, exactly representable as (1000 + 0.01) − 1000

@@ -7,7 +7,7 @@ import { dot } from "../vector/dot.ts";
 import { assertDimension, type TestFunction } from "./test-function.ts";
 
 /**
- * The quadratic `f(x) = ½ xᵀAx − bᵀx` for symmetric `A` (NUMERICS.md's golden-trajectory form):
+ * The quadratic `f(x) = ½ xᵀAx − bᵀx` for symmetric `A` (the golden-trajectory form of docs/numerics.md):
  * gradient `Ax − b`, Hessian `A`. When A is positive definite the unique minimum is `x* = A⁻¹b` with
  * value `−½ bᵀx*`; otherwise `minima` is empty and `minimumValue` is −∞ (or, for a singular PSD `A`,
  * reported as unbounded too: the course only descends on definite ones). Start: `(1, …, 1)`.

@@ -2,7 +2,7 @@ import { assertSquare } from "../matrix/shape.ts";
 import type { Matrix } from "../types.ts";
 
 /**
- * Checks a matrix claimed symmetric, per NUMERICS.md: `‖A − Aᵀ‖max ≤ 1e-12 · max(1, ‖A‖max)`. The
+ * Checks a matrix claimed symmetric, per docs/numerics.md: `‖A − Aᵀ‖max ≤ 1e-12 · max(1, ‖A‖max)`. The
  * tolerance allows rounding in a computed Hessian but not a mis-signed or missing cross term.
  * Also rejects non-finite entries (a NaN would pass any comparison silently).
  *

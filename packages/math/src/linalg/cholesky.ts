@@ -7,7 +7,7 @@ import { assertSymmetric } from "./assert-symmetric.ts";
  * `Aⱼⱼ − Σ Lⱼₖ²` is positive, which is why Newton's method uses it to test a shifted Hessian `H + τI`.
  *
  * @throws RangeError `"cholesky: matrix is not positive definite (pivot 1 is -3)"`, or when the matrix
- * is not symmetric (NUMERICS.md tolerance), not square, or has a non-finite entry.
+ * is not symmetric (the tolerance of `assertSymmetric`), not square, or has a non-finite entry.
  * @example
  * cholesky([[4, 2], [2, 3]]); // [[2, 0], [1, 1.4142135623730951]]
  */

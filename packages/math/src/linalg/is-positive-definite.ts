@@ -4,7 +4,7 @@ import { cholesky } from "./cholesky.ts";
 import { eigSym } from "./eig-sym.ts";
 
 /**
- * Whether a symmetric matrix is positive definite, with NUMERICS.md's zero band: every eigenvalue must
+ * Whether a symmetric matrix is positive definite, with the zero band of docs/numerics.md: every eigenvalue must
  * exceed `1e-8 · max(1, max|λ|)`, so a matrix that is singular up to rounding (λ = 1e-17) counts as
  * semidefinite, not definite. Cholesky runs first as the cheap rejection: if it fails, some pivot is
  * ≤ 0 and the answer is false without an eigen-decomposition.

@@ -1,6 +1,6 @@
 import { expect } from "vitest";
 
-/** NUMERICS.md golden-trajectory rule: `|x − x_ref| ≤ 1e-12 · max(1, |x_ref|)`. */
+/** Golden-trajectory rule of docs/numerics.md: `|x − x_ref| ≤ 1e-12 · max(1, |x_ref|)`. */
 export const GOLDEN_TOLERANCE = 1e-12;
 
 /** True when `|a − e| ≤ tol · max(1, |e|)`. */

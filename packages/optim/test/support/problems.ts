@@ -2,8 +2,8 @@
  * Test problems, written out here so the tests do not depend on the code under test.
  *
  * QUADRATIC: `f(x) = ½xᵀAx − bᵀx` with `A = R·diag(1, 4, 10)·Rᵀ`, `R = ⅓[[1,2,2],[2,1,−2],[2,−2,1]]`
- * (orthogonal), so A is symmetric positive definite with condition number exactly 10 (NUMERICS.md's
- * golden-trajectory problem). Its minimiser solves `Ax = b`.
+ * (orthogonal), so A is symmetric positive definite with condition number exactly 10 (the
+ * golden-trajectory problem of docs/numerics.md). Its minimiser solves `Ax = b`.
  */
 type V = readonly number[];
 

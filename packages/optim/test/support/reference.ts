@@ -1,5 +1,5 @@
 /**
- * Reference optimisers written straight from NUMERICS.md in PyTorch's own style (in-place loops over
+ * Reference optimisers written straight from docs/numerics.md in PyTorch's own style (in-place loops over
  * plain arrays, `lerp` for Adam's first moment, the `step_size / denom` form), independent of the
  * package's transforms. Each returns the iterates x₀, x₁, …, x_steps.
  */
