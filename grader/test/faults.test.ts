@@ -1,4 +1,4 @@
-// Each fault fixture is lesson 00 with one kind of misbehaviour (DESIGN.md, threat model). The grader
+// Each fault fixture is lesson 00 with one kind of misbehaviour (docs/grading.md). The grader
 // must score it as what it is, say what happened, and keep grading everything else.
 
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";

@@ -62,7 +62,7 @@ function throwWhy(error: unknown, called: string): string {
 }
 
 /**
- * Expects `fn` to throw a RangeError whose message names `name` (COURSE.md: invalid input throws
+ * Expects `fn` to throw a RangeError whose message names `name` (the lesson contract (docs/lesson-contract.md): invalid input throws
  * `RangeError` naming the function and the problem).
  */
 export function expectRangeError(

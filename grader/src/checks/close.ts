@@ -19,7 +19,7 @@ export interface CloseOptions {
 }
 
 /**
- * NUMERICS.md's rule `|a − e| ≤ atol + rtol·max(|a|, |e|)` (math's `withinTolerance`), extended to
+ * docs/numerics.md's rule `|a − e| ≤ atol + rtol·max(|a|, |e|)` (math's `withinTolerance`), extended to
  * expected values that are NaN or infinite, which must then be matched exactly.
  */
 export function isClose(actual: number, expected: number, rtol = DEFAULT_RTOL, atol = DEFAULT_ATOL): boolean {

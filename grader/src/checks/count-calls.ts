@@ -5,7 +5,7 @@ export type Counted<F> = F & { readonly calls: number; reset(): void };
 
 /**
  * Wraps `fn` in `@calcml/math`'s call counter and keeps it callable, so it can be handed to learner
- * code as is. NUMERICS.md: a task that asks for an analytic gradient or a cheap product (05's `jvp`)
+ * code as is. docs/numerics.md: a task that asks for an analytic gradient or a cheap product (05's `jvp`)
  * is checked by counting how often the learner's code calls the function it got.
  */
 export function countCalls<F extends (...args: never[]) => unknown>(fn: F): Counted<F> {

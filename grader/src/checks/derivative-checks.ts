@@ -49,7 +49,7 @@ function report(result: CheckResult, check: DerivativeCheck<unknown>): void {
   throw new CheckError(`Called:   ${called}\n${formatCheckFailure(result, context)}`);
 }
 
-/** Checks a learner's analytic gradient of `f` against central differences (NUMERICS.md pass rule). */
+/** Checks a learner's analytic gradient of `f` against central differences (docs/numerics.md pass rule). */
 export function expectGradient(f: ScalarField, check: DerivativeCheck<Vector>): void {
   const value = evaluate(check);
   report(gradcheck(f, value, check.at, { seed: suiteSeed(), ...check.options }), check);

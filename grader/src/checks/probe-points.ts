@@ -1,6 +1,6 @@
 import { probePoints as drawProbePoints, type Rng } from "@calcml/math";
 
-/** How far every kink argument is kept from its kink (NUMERICS.md, "Kinks"). */
+/** How far every kink argument is kept from its kink (docs/numerics.md, "Kinks"). */
 export const KINK_MARGIN = 1e-3;
 
 /**

@@ -1,7 +1,7 @@
 import { check } from "./check-error.ts";
 
 /**
- * Checks that a seeded training run is driven by its seed (COURSE.md: "same seed gives the same
+ * Checks that a seeded training run is driven by its seed (the lesson contract (docs/lesson-contract.md): "same seed gives the same
  * weights"; `seed` defaults to 0): two runs with one seed agree, another seed gives other weights, and
  * leaving the seed out is the same as seed 0. `weights` runs the learner's trainer with the given
  * options and returns its weights as text (e.g. `JSON.stringify([w, b])`).

@@ -5,7 +5,7 @@ import { SUITES_DIR, suiteFile } from "./paths.ts";
 
 /**
  * In a student export the hidden suites ship packed in this file instead of as plaintext TypeScript
- * (DESIGN.md: "hidden suites never ship in plaintext"). It deters casual reading; it is no secret,
+ * (docs/grading.md). It deters casual reading; it is no secret,
  * since the grader on the learner's machine must read it.
  */
 export const SUITE_BUNDLE = path.join(SUITES_DIR, "hidden-suites.gz");
