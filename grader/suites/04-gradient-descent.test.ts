@@ -1,24 +1,26 @@
-import type { Rng } from "@calcml/math";
+import type { Matrix, Rng, Vector } from "@calcml/math";
 import * as lesson from "@lesson/04-gradient-descent";
 import { it } from "vitest";
 import {
-  callLearner,
+  type Call,
   check,
-  describeCall,
   describeValue,
   expectClose,
-  expectRangeError,
   fail,
   formatNumber,
   frozen,
   isClose,
   labelled,
+  learnerCalls,
+  norm,
+  portable,
   suiteRng,
   TODO_PREFIX,
   task,
+  withSpectrum,
 } from "../src/checks/index.ts";
 
-const { gradientDescent1D, gradientDescent, classifyLearningRate, maxStableLearningRate } = lesson;
+const learner = learnerCalls(lesson);
 
 /** The defaults COURSE.md and NUMERICS.md fix for every descent. */
 const DEFAULT_MAX_ITERATIONS = 10_000;
@@ -31,50 +33,94 @@ const MINIMUM_RTOL = 1e-5;
 const EIGEN_RTOL = 1e-8;
 
 type Run = { x: number[]; iterations: number; converged: boolean; path: number[][] };
-type Gradient = (x: readonly number[]) => number[];
+type Gradient = (x: Vector) => number[];
 type Options = { learningRate: number; maxIterations?: number; tolerance?: number };
 
-const norm = (v: readonly number[]): number => Math.sqrt(v.reduce((s, vi) => s + vi * vi, 0));
-const finite = (v: readonly number[]): boolean => v.every((vi) => Number.isFinite(vi));
-const stepBetween = (a: readonly number[], b: readonly number[]): number[] => b.map((bi, i) => bi - a[i]!);
-const fmtVec = (v: readonly number[]): string => describeValue(v);
+const finite = (v: Vector): boolean => v.every((vi) => Number.isFinite(vi));
+const stepBetween = (a: Vector, b: Vector): number[] => b.map((bi, i) => bi - a[i]!);
+const show = (v: unknown): string => describeValue(v);
 
-// ---- Test problems, with their minimisers known by construction ----
+// Test problems, with their minimisers known by construction. Their gradients run inside the sandbox
+// (portable): descents call them thousands of times, and no test counts the calls.
 
-/** f(x) = ½(x − c)ᵀA(x − c) with A = Q·diag(λ)·Q, Q a random Householder reflection: eigenvalues λ exactly. */
+/** f(x) = ½(x − c)ᵀH(x − c) with H = Q·diag(λ)·Qᵀ (withSpectrum): eigenvalues λ, exactly symmetric. */
 function bowl(rng: Rng, lambdas: readonly number[]) {
-  const n = lambdas.length;
-  const v = rng.normalVector(n);
-  const vv = v.reduce((s, vi) => s + vi * vi, 0);
-  const Q = v.map((vi, i) => v.map((vj, j) => (i === j ? 1 : 0) - (2 * vi * vj) / vv));
-  const A = Q.map((qi) => Q.map((qj) => qi.reduce((s, qik, k) => s + qik * lambdas[k]! * qj[k]!, 0)));
-  // Symmetrise exactly, so the matrix passes any symmetry check.
-  const H = A.map((row, i) => row.map((aij, j) => (aij + A[j]![i]!) / 2));
-  const c = rng.normalVector(n, 2);
+  const { A: H } = withSpectrum(rng, lambdas);
+  const c = rng.normalVector(lambdas.length, 2);
   const grad = labelled(
-    `∇ of ½(x − c)ᵀA(x − c), eigenvalues of A ${fmtVec(lambdas)}, c = ${fmtVec(c)}`,
-    (x: readonly number[]) => H.map((row) => row.reduce((s, hij, j) => s + hij * (x[j]! - c[j]!), 0)),
+    `∇ of ½(x − c)ᵀA(x − c), eigenvalues of A ${show(lambdas)}, c = ${show(c)}`,
+    portable((x: Vector) => H.map((row) => row.reduce((s, hij, j) => s + hij * (x[j]! - c[j]!), 0)), {
+      H,
+      c,
+    }),
   );
   return { H, c, grad, lambdas };
 }
 
 /** ∇ of Rosenbrock's (1 − x)² + 100(y − x²)². */
-const rosenbrockGrad = labelled("∇ Rosenbrock (a = 1, b = 100)", (p: readonly number[]) => {
-  const [x, y] = [p[0]!, p[1]!];
-  return [-2 * (1 - x) - 400 * x * (y - x * x), 200 * (y - x * x)];
-});
+const rosenbrockGrad = labelled(
+  "∇ Rosenbrock (a = 1, b = 100)",
+  portable((p: Vector) => [
+    -2 * (1 - p[0]!) - 400 * p[0]! * (p[1]! - p[0]! ** 2),
+    200 * (p[1]! - p[0]! ** 2),
+  ]),
+);
 
-// ---- Calling the learner, for both the 1-D and the n-D task ----
-
-/** One descent function seen through a common shape: vectors everywhere (1-D runs use length-1 vectors). */
-interface Descent {
-  name: string;
-  oneD: boolean;
-  /** Calls the learner's function directly (its throws are not wrapped). */
-  raw(grad: Gradient, x0: readonly number[], options: Options): unknown;
-  run(grad: Gradient, x0: readonly number[], options: Options): Run;
-  called(grad: Gradient, x0: readonly number[], options: Options): string;
+const scalarOf = new WeakMap<Gradient, (x: number) => number>();
+/** The 1-D view of a one-input gradient: `f'(x) = grad([x])[0]`, labelled like it (and portable with it). */
+function toScalar(grad: Gradient): (x: number) => number {
+  let df = scalarOf.get(grad);
+  if (df === undefined) {
+    df = labelled(
+      describeValue(grad).replace(/^∇/, "d/dx"),
+      portable((x: number) => grad([x])[0]!, { grad }),
+    );
+    scalarOf.set(grad, df);
+  }
+  return df;
 }
+
+// Both descent tasks seen through one shape: vectors everywhere (1-D runs use length-1 vectors).
+
+type AnyCall = ((...args: unknown[]) => Call<unknown>) & {
+  called(...args: unknown[]): string;
+  raw(...args: unknown[]): unknown;
+  rangeError(problem: string, ...args: unknown[]): void;
+};
+
+function descent(oneD: boolean) {
+  const fn = (oneD ? learner.gradientDescent1D : learner.gradientDescent) as unknown as AnyCall;
+  const args = (grad: Gradient, x0: Vector, options: Options): unknown[] =>
+    oneD ? [toScalar(grad), x0[0], options] : [grad, x0, options];
+  return {
+    oneD,
+    called: (grad: Gradient, x0: Vector, options: Options) => fn.called(...args(grad, x0, options)),
+    run(grad: Gradient, x0: Vector, options: Options): Run {
+      const { value, called } = fn(...args(grad, x0, options));
+      return asRun(value, called, oneD);
+    },
+    /** Runs a descent that must return a result even if the iterates blow up: a throw is the bug. */
+    runExpectingResult(grad: Gradient, x0: Vector, options: Options): Run {
+      const called = this.called(grad, x0, options);
+      let got: unknown;
+      try {
+        got = fn.raw(...args(grad, x0, options).map((a) => frozen(a)));
+      } catch (error) {
+        if (error instanceof Error && error.message.startsWith(TODO_PREFIX)) throw error;
+        fail({
+          called,
+          got: `it threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
+          expected: "a result with converged: false",
+          why: "divergence is a result, not an exception: when an iterate is no longer finite, stop and return converged: false",
+        });
+      }
+      return asRun(got, called, oneD);
+    },
+    rangeError: (problem: string, grad: Gradient, x0: Vector, options: Options) =>
+      fn.rangeError(problem, ...args(grad, x0, options)),
+  };
+}
+type Descent = ReturnType<typeof descent>;
 
 const isNumber = (v: unknown): v is number => typeof v === "number";
 
@@ -100,62 +146,10 @@ function asRun(got: unknown, called: string, oneD: boolean): Run {
   return { x: [run.x], iterations: run.iterations, converged: run.converged, path: run.path.map((p) => [p]) };
 }
 
-const nD: Descent = {
-  name: "gradientDescent",
-  oneD: false,
-  called: (grad, x0, options) => describeCall("gradientDescent", [grad, x0, options]),
-  raw: (grad, x0, options) => gradientDescent(grad, frozen([...x0]), frozen(options)),
-  run(grad, x0, options) {
-    const got = callLearner("gradientDescent", gradientDescent, grad, frozen([...x0]), frozen(options));
-    return asRun(got, this.called(grad, x0, options), false);
-  },
-};
-
-const oneD: Descent = {
-  name: "gradientDescent1D",
-  oneD: true,
-  called: (grad, x0, options) => describeCall("gradientDescent1D", [toScalar(grad), x0[0], options]),
-  raw: (grad, x0, options) => gradientDescent1D(toScalar(grad), x0[0]!, frozen(options)),
-  run(grad, x0, options) {
-    const got = callLearner("gradientDescent1D", gradientDescent1D, toScalar(grad), x0[0], frozen(options));
-    return asRun(got, this.called(grad, x0, options), true);
-  },
-};
-
-const scalarOf = new WeakMap<Gradient, (x: number) => number>();
-/** The 1-D view of a one-input gradient: `f'(x) = grad([x])[0]`, labelled like it. */
-function toScalar(grad: Gradient): (x: number) => number {
-  let df = scalarOf.get(grad);
-  if (df === undefined) {
-    const label = describeValue(grad).replace(/^∇/, "d/dx");
-    df = labelled(label, (x: number) => grad([x])[0]!);
-    scalarOf.set(grad, df);
-  }
-  return df;
-}
-
-/** Runs a descent that must return a result even if the iterates blow up: a throw is the bug. */
-function runExpectingResult(d: Descent, grad: Gradient, x0: readonly number[], options: Options): Run {
-  const called = d.called(grad, x0, options);
-  let got: unknown;
-  try {
-    got = d.raw(grad, x0, options);
-  } catch (error) {
-    if (error instanceof Error && error.message.startsWith(TODO_PREFIX)) throw error;
-    fail({
-      called,
-      got: `it threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
-      expected: "a result with converged: false",
-      why: "divergence is a result, not an exception: when an iterate is no longer finite, stop and return converged: false",
-    });
-  }
-  return asRun(got, called, d.oneD);
-}
-
-// ---- What every run must satisfy ----
+// What every run must satisfy.
 
 /** path[0] is x0, one entry per step, every step is x − η·∇f(x), and x is the last entry. */
-function checkPath(d: Descent, run: Run, grad: Gradient, x0: readonly number[], options: Options): void {
+function checkPath(d: Descent, run: Run, grad: Gradient, x0: Vector, options: Options): void {
   const called = d.called(grad, x0, options);
   const { path } = run;
   const eta = options.learningRate;
@@ -175,8 +169,8 @@ function checkPath(d: Descent, run: Run, grad: Gradient, x0: readonly number[], 
     const isFirstStep = first.every((v, i) => isClose(v, stepped[i]!, STEP_RTOL, STEP_RTOL));
     return {
       called,
-      got: `path[0] = ${fmtVec(first)}`,
-      expected: `path[0] = x0 = ${fmtVec(x0)}`,
+      got: `path[0] = ${show(first)}`,
+      expected: `path[0] = x0 = ${show(x0)}`,
       why: isFirstStep
         ? "the path is missing the start: path[0] must be the start x0, not the first step"
         : "the path starts with x0",
@@ -195,7 +189,7 @@ function checkPath(d: Descent, run: Run, grad: Gradient, x0: readonly number[], 
     if (!finite(to)) {
       check(k + 2 === path.length, {
         called,
-        got: `path[${k + 1}] = ${fmtVec(to)} is not finite, yet the run went on for ${path.length - k - 2} more steps`,
+        got: `path[${k + 1}] = ${show(to)} is not finite, yet the run went on for ${path.length - k - 2} more steps`,
         expected: "the run to stop at the first non-finite iterate",
         why: "a non-finite iterate ends the run (converged: false)",
       });
@@ -204,12 +198,10 @@ function checkPath(d: Descent, run: Run, grad: Gradient, x0: readonly number[], 
     const g = grad(from);
     const want = from.map((xi, i) => xi - eta * g[i]!);
     const atol = (i: number) => STEP_RTOL * Math.max(1, Math.abs(from[i]!), Math.abs(eta * g[i]!));
-    const good =
-      to.length === want.length &&
-      to.every((v, i) => Math.abs(v - want[i]!) <= atol(i) + STEP_RTOL * Math.abs(want[i]!));
-    if (!good) {
-      const same = (w: readonly number[]) =>
-        to.every((v, i) => Math.abs(v - w[i]!) <= atol(i) + STEP_RTOL * Math.abs(w[i]!));
+    const same = (w: Vector) =>
+      to.length === w.length &&
+      to.every((v, i) => Math.abs(v - w[i]!) <= atol(i) + STEP_RTOL * Math.abs(w[i]!));
+    if (!same(want)) {
       const why = same(from.map((xi, i) => xi + eta * g[i]!))
         ? "the step went uphill, along +∇f (gradient ascent): gradient descent moves against the gradient, x − η·∇f(x)"
         : same(from.map((xi, i) => xi - g[i]!))
@@ -217,8 +209,8 @@ function checkPath(d: Descent, run: Run, grad: Gradient, x0: readonly number[], 
           : "each step is x_{k+1} = x_k − η·∇f(x_k), with ∇f evaluated at the current iterate";
       fail({
         called,
-        got: `path[${k + 1}] = ${fmtVec(to)} after path[${k}] = ${fmtVec(from)}`,
-        expected: `path[${k + 1}] = ${fmtVec(want)} (x − η·∇f(x) with η = ${eta}), within ${STEP_RTOL} relative`,
+        got: `path[${k + 1}] = ${show(to)} after path[${k}] = ${show(from)}`,
+        expected: `path[${k + 1}] = ${show(want)} (x − η·∇f(x) with η = ${eta}), within ${STEP_RTOL} relative`,
         why,
       });
     }
@@ -226,14 +218,14 @@ function checkPath(d: Descent, run: Run, grad: Gradient, x0: readonly number[], 
   const last = path[path.length - 1]!;
   check(run.x.length === last.length && run.x.every((v, i) => Object.is(v, last[i]) || v === last[i]), {
     called,
-    got: `x = ${fmtVec(run.x)}`,
-    expected: `x = the last entry of path, ${fmtVec(last)}`,
+    got: `x = ${show(run.x)}`,
+    expected: `x = the last entry of path, ${show(last)}`,
     why: "x is the last iterate",
   });
 }
 
 /** The stopping rule: converged exactly when a step shorter than the tolerance was found. */
-function checkStop(d: Descent, run: Run, grad: Gradient, x0: readonly number[], options: Options): void {
+function checkStop(d: Descent, run: Run, grad: Gradient, x0: Vector, options: Options): void {
   const called = d.called(grad, x0, options);
   const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
   const maxIterations = options.maxIterations ?? DEFAULT_MAX_ITERATIONS;
@@ -296,7 +288,6 @@ function descentTests(d: Descent, salt: string): void {
       const options = { learningRate: 1 / Math.max(...lambdas) };
       const x0 = c.map((ci) => ci + rng.normal(0, 3));
       const run = d.run(grad, x0, options);
-      const called = d.called(grad, x0, options);
       const distance = norm(stepBetween(c, run.x));
       check(run.converged && distance <= MINIMUM_RTOL * Math.max(1, norm(c)), () => {
         const g = grad(x0);
@@ -304,9 +295,9 @@ function descentTests(d: Descent, salt: string): void {
           run.path.length > 1 &&
           isClose(run.path[1]![0]!, x0[0]! + options.learningRate * g[0]!, STEP_RTOL, STEP_RTOL);
         return {
-          called,
-          got: `x = ${fmtVec(run.x)}, converged: ${run.converged}, after ${run.iterations} steps`,
-          expected: `converged: true near the minimum ${fmtVec(c)} (within ${MINIMUM_RTOL} relative)`,
+          called: d.called(grad, x0, options),
+          got: `x = ${show(run.x)}, converged: ${run.converged}, after ${run.iterations} steps`,
+          expected: `converged: true near the minimum ${show(c)} (within ${MINIMUM_RTOL} relative)`,
           why: uphill
             ? "the first step went uphill, along +∇f (gradient ascent): gradient descent moves against the gradient, x − η·∇f(x)"
             : "with η = 1/λmax every step shrinks the distance to the minimum, so the run converges there",
@@ -322,7 +313,10 @@ function descentTests(d: Descent, salt: string): void {
     const bowlOptions = { learningRate: 0.05 };
     checkPath(d, d.run(grad, x0, bowlOptions), grad, x0, bowlOptions);
     const curved = d.oneD
-      ? labelled("∇ of x⁴/4 + sin x", (x: readonly number[]) => [x[0]! ** 3 + Math.cos(x[0]!)])
+      ? labelled(
+          "∇ of x⁴/4 + sin x",
+          portable((x: Vector) => [x[0]! ** 3 + Math.cos(x[0]!)]),
+        )
       : rosenbrockGrad;
     const start = d.oneD ? [1.5] : [-1.2, 1];
     const curvedOptions = { learningRate: 1e-3, maxIterations: 200 };
@@ -363,14 +357,15 @@ function descentTests(d: Descent, salt: string): void {
       const options = maxIterations === undefined ? { learningRate } : { learningRate, maxIterations };
       const run = d.run(grad, x0, options);
       const want = maxIterations ?? DEFAULT_MAX_ITERATIONS;
+      const called = d.called(grad, x0, options);
       check(run.iterations === want && !run.converged, {
-        called: d.called(grad, x0, options),
+        called,
         got: `iterations = ${run.iterations}, converged: ${run.converged}`,
         expected: `iterations = ${want}${maxIterations === undefined ? " (the default maxIterations)" : ""}, converged: false: every step is still longer than the tolerance`,
       });
       checkStop(d, run, grad, x0, options);
       check(run.path.length === want + 1, {
-        called: d.called(grad, x0, options),
+        called,
         got: `${run.path.length} entries in path`,
         expected: `${want + 1}: the start, then one entry per step`,
       });
@@ -383,11 +378,11 @@ function descentTests(d: Descent, salt: string): void {
     const { c, grad } = bowl(rng, d.oneD ? [10] : [1, 10]);
     const x0 = c.map((ci) => ci + 1 + rng.uniform());
     const options = { learningRate: 0.5 };
-    const run = runExpectingResult(d, grad, x0, options);
+    const run = d.runExpectingResult(grad, x0, options);
     const called = d.called(grad, x0, options);
     check(!run.converged, {
       called,
-      got: `converged: true with x = ${fmtVec(run.x)} after ${run.iterations} steps`,
+      got: `converged: true with x = ${show(run.x)} after ${run.iterations} steps`,
       expected: "converged: false",
       why: "a divergent run is reported as converged: the iterates blew up (η·λmax = 5 > 2); a non-finite iterate means converged: false",
     });
@@ -402,7 +397,7 @@ function descentTests(d: Descent, salt: string): void {
   });
 
   it("rejects invalid options with a RangeError", () => {
-    const grad = labelled("∇ of ½x²", (x: readonly number[]) => x.map((xi) => xi));
+    const grad = labelled("∇ of ½x²", (x: Vector) => x.map((xi) => xi));
     const x0 = d.oneD ? [1] : [1, 2];
     const bad: [Options, string][] = [
       [{ learningRate: 0 }, "learningRate must be positive"],
@@ -413,25 +408,14 @@ function descentTests(d: Descent, salt: string): void {
       [{ learningRate: 0.1, maxIterations: 2.5 }, "maxIterations must be a positive integer"],
       [{ learningRate: 0.1, tolerance: -1 }, "tolerance must be ≥ 0"],
     ];
-    for (const [options, problem] of bad) {
-      const args = d.oneD ? [toScalar(grad), x0[0], frozen(options)] : [grad, frozen(x0), frozen(options)];
-      expectRangeError(d.name, d.oneD ? gradientDescent1D : gradientDescent, args, problem);
-    }
-    if (!d.oneD)
-      expectRangeError(
-        "gradientDescent",
-        gradientDescent,
-        [grad, frozen([]), frozen({ learningRate: 0.1 })],
-        "x0 is empty",
-      );
+    for (const [options, problem] of bad) d.rangeError(problem, grad, x0, options);
+    if (!d.oneD) learner.gradientDescent.rangeError("x0 is empty", grad, [], { learningRate: 0.1 });
   });
 }
 
-task("gradient-descent-1d", () => descentTests(oneD, "1d"));
+task("gradient-descent-1d", () => descentTests(descent(true), "1d"));
 
-task("gradient-descent", () => descentTests(nD, "nd"));
-
-// ---- Task 3 ----
+task("gradient-descent", () => descentTests(descent(false), "nd"));
 
 type Regime = "converges" | "oscillates" | "one-step" | "diverges";
 const REGIME_WHY: Record<Regime, string> = {
@@ -443,10 +427,10 @@ const REGIME_WHY: Record<Regime, string> = {
 };
 
 function expectRegime(a: number, eta: number, want: Regime): void {
-  const got = callLearner("classifyLearningRate", classifyLearningRate, a, eta);
-  check(got === want, {
-    called: describeCall("classifyLearningRate", [a, eta]),
-    got: describeValue(got),
+  const { value, called } = learner.classifyLearningRate(a, eta);
+  check(value === want, {
+    called,
+    got: describeValue(value),
     expected: `${JSON.stringify(want)} (η·a = ${formatNumber(eta * a)})`,
     why: REGIME_WHY[want],
   });
@@ -485,20 +469,13 @@ task("classify-learning-rate", () => {
       [1, 0],
       [1, -0.5],
       [1, Number.NaN],
-    ]) {
-      expectRangeError(
-        "classifyLearningRate",
-        classifyLearningRate,
-        [a, eta],
-        "curvature and learning rate must be positive",
-      );
+    ] as const) {
+      learner.classifyLearningRate.rangeError("curvature and learning rate must be positive", a, eta);
     }
   });
 });
 
-// ---- Task 4 ----
-
-function rateWhy(lambdas: readonly number[], H: readonly (readonly number[])[]) {
+function rateWhy(lambdas: readonly number[], H: Matrix) {
   const max = Math.max(...lambdas);
   const min = Math.min(...lambdas);
   const near = (got: number, w: number) => Math.abs(got - w) <= 1e-6 * Math.abs(w);
@@ -516,17 +493,14 @@ function rateWhy(lambdas: readonly number[], H: readonly (readonly number[])[]) 
 }
 
 function expectRate(H: number[][], lambdas: readonly number[], oracle: string): void {
-  expectClose(
-    callLearner("maxStableLearningRate", maxStableLearningRate, frozen(H)),
-    2 / Math.max(...lambdas),
-    {
-      called: describeCall("maxStableLearningRate", [H]),
-      oracle,
-      rtol: EIGEN_RTOL,
-      atol: 0,
-      why: rateWhy(lambdas, H),
-    },
-  );
+  const { value, called } = learner.maxStableLearningRate(H);
+  expectClose(value, 2 / Math.max(...lambdas), {
+    called,
+    oracle,
+    rtol: EIGEN_RTOL,
+    atol: 0,
+    why: rateWhy(lambdas, H),
+  });
 }
 
 task("max-stable-learning-rate", () => {
@@ -554,8 +528,8 @@ task("max-stable-learning-rate", () => {
     const rng = suiteRng("max stable random");
     for (let n = 2; n <= 5; n++) {
       const lambdas = Array.from({ length: n }, () => 10 ** (3 * rng.uniform() - 1));
-      const { H } = bowl(rng, lambdas);
-      expectRate(H, lambdas, `H = Q·diag(λ)·Q built from the eigenvalues ${fmtVec(lambdas)}: 2/max λ`);
+      const { A } = withSpectrum(rng, lambdas);
+      expectRate(A, lambdas, `H = Q·diag(λ)·Qᵀ built from the eigenvalues ${show(lambdas)}: 2/max λ`);
     }
   });
 
@@ -591,7 +565,6 @@ task("max-stable-learning-rate", () => {
         "not positive definite (negative definite)",
       ],
     ];
-    for (const [H, problem] of bad)
-      expectRangeError("maxStableLearningRate", maxStableLearningRate, [frozen(H)], problem);
+    for (const [H, problem] of bad) learner.maxStableLearningRate.rangeError(problem, H);
   });
 });
