@@ -2,16 +2,14 @@ import type { Rng, ScalarFn } from "@calcml/math";
 import * as lesson from "@lesson/01-derivatives";
 import { it } from "vitest";
 import {
-  callLearner,
   check,
-  describeCall,
   describeValue,
   expectClose,
   expectGradient,
   formatNumber,
-  frozen,
   isClose,
   labelled,
+  learnerCalls,
   probePoints,
   type Suspect,
   suiteRng,
@@ -19,8 +17,7 @@ import {
   whyFrom,
 } from "../src/checks/index.ts";
 
-const { forwardDifference, centralDifference, polyEval, polyDerivative, tangentLine, stepSizeErrors } =
-  lesson;
+const learner = learnerCalls(lesson);
 
 /** Machine epsilon, 2⁻⁵²: the relative rounding error of one floating-point operation is at most ε/2. */
 const EPS = Number.EPSILON;
@@ -84,7 +81,7 @@ const WHY = {
   centralWins: "at moderate steps truncation dominates: about h·|f''|/2 for forward, h²·|f'''|/6 for central",
 } as const;
 
-// ---------- local helpers ----------
+// Shared helpers.
 
 /** `a·x³ + b·x² + c·x + d` as `[d, c, b, a]` (constant first, as in the lesson). */
 type Cubic = readonly [number, number, number, number];
@@ -129,6 +126,31 @@ function roundingAllowance(p: Cubic, x: number, h: number): number {
   return (ROUNDING_SAFETY * EPS * (size + Math.abs(x) * slope)) / h;
 }
 
+/**
+ * A random cubic at a random x in [−1, 1], for each explicit step: what a one-sided and a central
+ * difference give there (worked out by hand), and the rounding allowance.
+ */
+function* cubicCases(salt: string) {
+  const rng = suiteRng(salt);
+  for (let trial = 0; trial < 4; trial++) {
+    const p = randomCubic(rng);
+    const f = cubicFn(p);
+    const x = uniformInUnit(rng);
+    for (const h of EXPLICIT_STEPS) {
+      const [, , b, a] = p;
+      const slope = cubicSlope(p, x);
+      const tilt = h * (3 * a * x + b);
+      const atol = roundingAllowance(p, x, h);
+      const [forward, central, backward] = [
+        slope + tilt + a * h * h,
+        slope + a * h * h,
+        slope - tilt + a * h * h,
+      ];
+      yield { f, x, h, forward, central, backward, atol };
+    }
+  }
+}
+
 /** Smooth test functions with a bound on |f|, |f'|, |f''|, |f'''| over [x − r, x + r]. */
 const SMOOTH = [
   { f: labelled("x ↦ sin x", (x: number) => Math.sin(x)), df: Math.cos, bound: () => 1 },
@@ -150,150 +172,28 @@ function accuracyBound(order: 1 | 2, bound: (x: number, r: number) => number, x:
   return truncation + (ROUNDING_SAFETY * EPS * M * (1 + Math.abs(x))) / h;
 }
 
-const uniformInUnit = (rng: Rng): number => 2 * rng.uniform() - 1;
-
-// ---------- tasks ----------
-
-task("forward-difference", () => {
-  it("matches (f(x + h) − f(x)) / h on cubics, for the step it is given", () => {
-    const rng = suiteRng("forward cubic");
-    for (let trial = 0; trial < 4; trial++) {
-      const p = randomCubic(rng);
-      const f = cubicFn(p);
-      const x = uniformInUnit(rng);
-      for (const h of EXPLICIT_STEPS) {
-        const [, , b, a] = p;
-        const slope = cubicSlope(p, x);
-        const tilt = h * (3 * a * x + b);
-        const atol = roundingAllowance(p, x, h);
-        expectClose(callLearner("forwardDifference", forwardDifference, f, x, h), slope + tilt + a * h * h, {
-          called: describeCall("forwardDifference", [f, x, h]),
-          oracle: "f'(x) + h·(3ax + b) + a·h², the forward difference of a cubic worked out by hand",
-          rtol: CLOSED_FORM_RTOL,
-          atol,
-          why: whyFrom(
-            [
-              { value: slope + a * h * h, why: WHY.forwardGaveCentral },
-              { value: slope - tilt + a * h * h, why: WHY.forwardGaveBackward },
-              { value: h * (slope + tilt + a * h * h), why: WHY.forwardNoRun },
-              { value: (slope + tilt + a * h * h) / 2, why: WHY.forwardHalved },
-            ],
-            atol,
-          ),
-        });
-      }
-    }
-  });
-
-  it("uses the default step h = 1e-6 when none is given", () => {
-    const parabola = labelled("x ↦ x²", (x: number) => x * x);
-    for (const x of [0, 0.5]) {
-      // (f(x + h) − f(x)) / h = 2x + h exactly for a parabola, so the answer reveals the step.
-      const got = callLearner("forwardDifference", forwardDifference, parabola, x);
-      expectClose(got, 2 * x + FORWARD_DEFAULT_STEP, {
-        called: describeCall("forwardDifference", [parabola, x]),
-        oracle: "2x + h with h = 1e-6 (the forward difference of x² is exactly 2x + h)",
-        rtol: 1e-12,
-        atol: 1e-9,
-        why: (value) => {
-          if (!Number.isFinite(value)) return WHY.noDefault("1e-6");
-          if (isClose(value, 2 * x, 1e-12, 1e-12)) return WHY.forwardExactSlope;
-          return WHY.otherStep("forward", value - 2 * x, "1e-6");
-        },
+/** The forward (order 1) or central (order 2) difference at its default step, on the smooth functions. */
+function expectSmoothSlopes(salt: string, order: 1 | 2, why: string): void {
+  const [difference, h] =
+    order === 1
+      ? [learner.forwardDifference, FORWARD_DEFAULT_STEP]
+      : [learner.centralDifference, CENTRAL_DEFAULT_STEP];
+  const rng = suiteRng(salt);
+  for (const { f, df, bound } of SMOOTH) {
+    for (const [x] of probePoints(rng, 1) as [number][]) {
+      const { value, called } = difference(f, x);
+      expectClose(value, df(x), {
+        called,
+        oracle: "the exact derivative",
+        rtol: CLOSED_FORM_RTOL,
+        atol: accuracyBound(order, bound, x, h),
+        why,
       });
     }
-  });
-
-  it("approximates the slope of smooth functions at the default step", () => {
-    const rng = suiteRng("forward smooth");
-    for (const { f, df, bound } of SMOOTH) {
-      for (const [x] of probePoints(rng, 1) as [number][]) {
-        const atol = accuracyBound(1, bound, x, FORWARD_DEFAULT_STEP);
-        expectClose(callLearner("forwardDifference", forwardDifference, f, x), df(x), {
-          called: describeCall("forwardDifference", [f, x]),
-          oracle: "the exact derivative",
-          rtol: CLOSED_FORM_RTOL,
-          atol,
-          why: "with h = 1e-6 the forward difference should be within about h·|f''|/2 plus rounding of the true slope",
-        });
-      }
-    }
-  });
-});
-
-task("central-difference", () => {
-  it("matches (f(x + h) − f(x − h)) / 2h on cubics, for the step it is given", () => {
-    const rng = suiteRng("central cubic");
-    for (let trial = 0; trial < 4; trial++) {
-      const p = randomCubic(rng);
-      const f = cubicFn(p);
-      const x = uniformInUnit(rng);
-      for (const h of EXPLICIT_STEPS) {
-        const [, , b, a] = p;
-        const slope = cubicSlope(p, x);
-        const tilt = h * (3 * a * x + b);
-        const central = slope + a * h * h;
-        const atol = roundingAllowance(p, x, h);
-        expectClose(callLearner("centralDifference", centralDifference, f, x, h), central, {
-          called: describeCall("centralDifference", [f, x, h]),
-          oracle: "f'(x) + a·h², the central difference of a cubic worked out by hand",
-          rtol: CLOSED_FORM_RTOL,
-          atol,
-          why: whyFrom(
-            [
-              { value: slope + tilt + a * h * h, why: WHY.centralGaveForward },
-              { value: slope - tilt + a * h * h, why: WHY.centralGaveBackward },
-              { value: 2 * central, why: WHY.centralTwice },
-              { value: 2 * h * central, why: WHY.centralNoRun },
-            ],
-            atol,
-          ),
-        });
-      }
-    }
-  });
-
-  it("uses the default step h = 1e-5 when none is given", () => {
-    const cube = labelled("x ↦ x³", (x: number) => x * x * x);
-    // At x = 0 the central difference of x³ is ((h³) − (−h³)) / 2h = h² exactly.
-    const got = callLearner("centralDifference", centralDifference, cube, 0);
-    expectClose(got, CENTRAL_DEFAULT_STEP ** 2, {
-      called: describeCall("centralDifference", [cube, 0]),
-      oracle: "h² with h = 1e-5 (the central difference of x³ at 0 is exactly h²)",
-      rtol: 1e-9,
-      why: (value) => {
-        if (!(value > 0 && Number.isFinite(value))) return WHY.noDefault("1e-5");
-        if (isClose(value, 2 * CENTRAL_DEFAULT_STEP ** 2, 1e-6)) return WHY.centralTwice;
-        return WHY.otherStep("central", Math.sqrt(value), "1e-5");
-      },
-    });
-  });
-
-  it("approximates the slope of smooth functions closely at the default step", () => {
-    const rng = suiteRng("central smooth");
-    for (const { f, df, bound } of SMOOTH) {
-      for (const [x] of probePoints(rng, 1) as [number][]) {
-        const atol = accuracyBound(2, bound, x, CENTRAL_DEFAULT_STEP);
-        expectClose(callLearner("centralDifference", centralDifference, f, x), df(x), {
-          called: describeCall("centralDifference", [f, x]),
-          oracle: "the exact derivative",
-          rtol: CLOSED_FORM_RTOL,
-          atol,
-          why: "with h = 1e-5 the central difference should be within about h²·|f'''|/6 plus rounding of the true slope; an error near h·|f''|/2 means a one-sided difference",
-        });
-      }
-    }
-  });
-});
-
-/** The value by powers, `Σ cᵢ·xⁱ`, in exact integer arithmetic. */
-function bigPolyValue(coeffs: readonly number[], x: number): number {
-  let sum = 0n;
-  coeffs.forEach((c, i) => {
-    sum += BigInt(c) * BigInt(x) ** BigInt(i);
-  });
-  return Number(sum);
+  }
 }
+
+const uniformInUnit = (rng: Rng): number => 2 * rng.uniform() - 1;
 
 /** `Σ cᵢ·xⁱ` by explicit powers (not Horner), and `Σ |cᵢ|·|x|ⁱ`, the size that bounds its rounding. */
 function powerSum(coeffs: readonly number[], x: number): { value: number; size: number } {
@@ -304,6 +204,112 @@ function powerSum(coeffs: readonly number[], x: number): { value: number; size: 
     size += Math.abs(c) * Math.abs(x) ** i;
   });
   return { value, size };
+}
+
+task("forward-difference", () => {
+  it("matches (f(x + h) − f(x)) / h on cubics, for the step it is given", () => {
+    for (const { f, x, h, forward, central, backward, atol } of cubicCases("forward cubic")) {
+      const { value, called } = learner.forwardDifference(f, x, h);
+      expectClose(value, forward, {
+        called,
+        oracle: "f'(x) + h·(3ax + b) + a·h², the forward difference of a cubic worked out by hand",
+        rtol: CLOSED_FORM_RTOL,
+        atol,
+        why: whyFrom(
+          [
+            { value: central, why: WHY.forwardGaveCentral },
+            { value: backward, why: WHY.forwardGaveBackward },
+            { value: h * forward, why: WHY.forwardNoRun },
+            { value: forward / 2, why: WHY.forwardHalved },
+          ],
+          atol,
+        ),
+      });
+    }
+  });
+
+  it("uses the default step h = 1e-6 when none is given", () => {
+    const parabola = labelled("x ↦ x²", (x: number) => x * x);
+    for (const x of [0, 0.5]) {
+      // (f(x + h) − f(x)) / h = 2x + h exactly for a parabola, so the answer reveals the step.
+      const { value, called } = learner.forwardDifference(parabola, x);
+      expectClose(value, 2 * x + FORWARD_DEFAULT_STEP, {
+        called,
+        oracle: "2x + h with h = 1e-6 (the forward difference of x² is exactly 2x + h)",
+        rtol: 1e-12,
+        atol: 1e-9,
+        why: (got) => {
+          if (!Number.isFinite(got)) return WHY.noDefault("1e-6");
+          if (isClose(got, 2 * x, 1e-12, 1e-12)) return WHY.forwardExactSlope;
+          return WHY.otherStep("forward", got - 2 * x, "1e-6");
+        },
+      });
+    }
+  });
+
+  it("approximates the slope of smooth functions at the default step", () => {
+    expectSmoothSlopes(
+      "forward smooth",
+      1,
+      "with h = 1e-6 the forward difference should be within about h·|f''|/2 plus rounding of the true slope",
+    );
+  });
+});
+
+task("central-difference", () => {
+  it("matches (f(x + h) − f(x − h)) / 2h on cubics, for the step it is given", () => {
+    for (const { f, x, h, forward, central, backward, atol } of cubicCases("central cubic")) {
+      const { value, called } = learner.centralDifference(f, x, h);
+      expectClose(value, central, {
+        called,
+        oracle: "f'(x) + a·h², the central difference of a cubic worked out by hand",
+        rtol: CLOSED_FORM_RTOL,
+        atol,
+        why: whyFrom(
+          [
+            { value: forward, why: WHY.centralGaveForward },
+            { value: backward, why: WHY.centralGaveBackward },
+            { value: 2 * central, why: WHY.centralTwice },
+            { value: 2 * h * central, why: WHY.centralNoRun },
+          ],
+          atol,
+        ),
+      });
+    }
+  });
+
+  it("uses the default step h = 1e-5 when none is given", () => {
+    const cube = labelled("x ↦ x³", (x: number) => x * x * x);
+    // At x = 0 the central difference of x³ is ((h³) − (−h³)) / 2h = h² exactly.
+    const { value, called } = learner.centralDifference(cube, 0);
+    expectClose(value, CENTRAL_DEFAULT_STEP ** 2, {
+      called,
+      oracle: "h² with h = 1e-5 (the central difference of x³ at 0 is exactly h²)",
+      rtol: 1e-9,
+      why: (got) => {
+        if (!(got > 0 && Number.isFinite(got))) return WHY.noDefault("1e-5");
+        if (isClose(got, 2 * CENTRAL_DEFAULT_STEP ** 2, 1e-6)) return WHY.centralTwice;
+        return WHY.otherStep("central", Math.sqrt(got), "1e-5");
+      },
+    });
+  });
+
+  it("approximates the slope of smooth functions closely at the default step", () => {
+    expectSmoothSlopes(
+      "central smooth",
+      2,
+      "with h = 1e-5 the central difference should be within about h²·|f'''|/6 plus rounding of the true slope; an error near h·|f''|/2 means a one-sided difference",
+    );
+  });
+});
+
+/** The value by powers, `Σ cᵢ·xⁱ`, in exact integer arithmetic. */
+function bigPolyValue(coeffs: readonly number[], x: number): number {
+  let sum = 0n;
+  coeffs.forEach((c, i) => {
+    sum += BigInt(c) * BigInt(x) ** BigInt(i);
+  });
+  return Number(sum);
 }
 
 function polySuspects(coeffs: readonly number[], x: number): Suspect[] {
@@ -317,10 +323,11 @@ function polySuspects(coeffs: readonly number[], x: number): Suspect[] {
 
 task("poly-eval", () => {
   it("evaluates 3x³ + 2x² − 4x + 7, written [7, −4, 2, 3]", () => {
-    const coeffs = frozen([7, -4, 2, 3]);
+    const coeffs = [7, -4, 2, 3];
     for (const x of [0, 1, 2, -1, 0.5, -3]) {
-      expectClose(callLearner("polyEval", polyEval, coeffs, x), 7 - 4 * x + 2 * x ** 2 + 3 * x ** 3, {
-        called: describeCall("polyEval", [coeffs, x]),
+      const { value, called } = learner.polyEval(coeffs, x);
+      expectClose(value, 7 - 4 * x + 2 * x ** 2 + 3 * x ** 3, {
+        called,
         oracle: "7 − 4x + 2x² + 3x³",
         why: whyFrom(polySuspects(coeffs, x), 1e-12),
       });
@@ -330,10 +337,11 @@ task("poly-eval", () => {
   it("matches exact integer arithmetic on random integer polynomials", () => {
     const rng = suiteRng("poly integer");
     for (let trial = 0; trial < 8; trial++) {
-      const coeffs = frozen(Array.from({ length: 2 + rng.int(8) }, () => rng.int(19) - 9));
+      const coeffs = Array.from({ length: 2 + rng.int(8) }, () => rng.int(19) - 9);
       const x = rng.int(11) - 5;
-      expectClose(callLearner("polyEval", polyEval, coeffs, x), bigPolyValue(coeffs, x), {
-        called: describeCall("polyEval", [coeffs, x]),
+      const { value, called } = learner.polyEval(coeffs, x);
+      expectClose(value, bigPolyValue(coeffs, x), {
+        called,
         oracle: "Σ coeffs[i]·xⁱ in exact integer (BigInt) arithmetic",
         why: whyFrom(polySuspects(coeffs, x), 1e-12),
       });
@@ -343,12 +351,13 @@ task("poly-eval", () => {
   it("evaluates random real polynomials at typical and large points", () => {
     const rng = suiteRng("poly real");
     for (let trial = 0; trial < 4; trial++) {
-      const coeffs = frozen(rng.normalVector(1 + rng.int(10)));
+      const coeffs = rng.normalVector(1 + rng.int(10));
       for (const [x] of probePoints(rng, 1) as [number][]) {
-        const { value, size } = powerSum(coeffs, x);
+        const { value: expected, size } = powerSum(coeffs, x);
         const atol = 4 * coeffs.length * EPS * size;
-        expectClose(callLearner("polyEval", polyEval, coeffs, x), value, {
-          called: describeCall("polyEval", [coeffs, x]),
+        const { value, called } = learner.polyEval(coeffs, x);
+        expectClose(value, expected, {
+          called,
           oracle: "Σ coeffs[i]·xⁱ by explicit powers",
           rtol: CLOSED_FORM_RTOL,
           atol,
@@ -364,9 +373,9 @@ task("poly-eval", () => {
       [[-2.5], -7],
       [[0, 0, 0], 4],
     ] as const) {
-      const input = frozen([...coeffs]);
-      expectClose(callLearner("polyEval", polyEval, input, x), coeffs[0], {
-        called: describeCall("polyEval", [input, x]),
+      const { value, called } = learner.polyEval(coeffs, x);
+      expectClose(value, coeffs[0], {
+        called,
         oracle: "the constant term, whatever x is",
         why: whyFrom([{ value: coeffs[0] * x, why: WHY.polyShifted }], 1e-12),
       });
@@ -385,22 +394,18 @@ function reversedRuleDerivative(coeffs: readonly number[]): number[] {
   return coeffs.slice(0, -1).map((c, i) => c * (coeffs.length - 1 - i));
 }
 
-/** Checks a derivative's coefficients exactly against `expected`, naming the usual mix-ups. */
-function expectDerivative(
-  coeffs: readonly number[],
-  got: unknown,
-  expected: readonly number[],
-  oracle: string,
-): void {
+/** Checks polyDerivative(coeffs)'s coefficients exactly against `expected`, naming the usual mix-ups. */
+function expectDerivative(coeffs: readonly number[], expected: readonly number[], oracle: string): void {
+  const { value, called } = learner.polyDerivative(coeffs);
   const suspects: { value: readonly number[]; why: string }[] = [
     { value: reversedRuleDerivative(coeffs), why: WHY.derivativeReversed },
     { value: coeffs.map((c, i) => i * c), why: WHY.derivativeNotShifted },
     { value: coeffs.slice(1), why: WHY.derivativeNotMultiplied },
   ];
-  const why = suspects.find((s) => !sameArray(expected, s.value) && sameArray(got, s.value))?.why;
-  check(sameArray(got, expected), () => ({
-    called: describeCall("polyDerivative", [coeffs]),
-    got: describeValue(got),
+  const why = suspects.find((s) => !sameArray(expected, s.value) && sameArray(value, s.value))?.why;
+  check(sameArray(value, expected), () => ({
+    called,
+    got: describeValue(value),
     expected: `${describeValue(expected)} (${oracle})`,
     ...(why === undefined ? {} : { why }),
   }));
@@ -408,20 +413,17 @@ function expectDerivative(
 
 task("poly-derivative", () => {
   it("turns [7, −4, 2, 3] into [−4, 4, 9]", () => {
-    const coeffs = frozen([7, -4, 2, 3]);
-    const got = callLearner("polyDerivative", polyDerivative, coeffs);
-    expectDerivative(coeffs, got, [-4, 4, 9], "d/dx (3x³ + 2x² − 4x + 7) = 9x² + 4x − 4");
+    expectDerivative([7, -4, 2, 3], [-4, 4, 9], "d/dx (3x³ + 2x² − 4x + 7) = 9x² + 4x − 4");
   });
 
   it("gives [0] for a constant", () => {
     for (const c of [7, 0, -2.5]) {
-      const coeffs = frozen([c]);
-      const got = callLearner("polyDerivative", polyDerivative, coeffs);
-      check(sameArray(got, [0]), () => ({
-        called: describeCall("polyDerivative", [coeffs]),
-        got: describeValue(got),
+      const { value, called } = learner.polyDerivative([c]);
+      check(sameArray(value, [0]), () => ({
+        called,
+        got: describeValue(value),
         expected: "[0] (the derivative of a constant is the zero polynomial)",
-        why: Array.isArray(got) && got.length === 0 ? WHY.constantEmpty : WHY.constantNotZero,
+        why: Array.isArray(value) && value.length === 0 ? WHY.constantEmpty : WHY.constantNotZero,
       }));
     }
   });
@@ -429,22 +431,21 @@ task("poly-derivative", () => {
   it("follows the power rule on random polynomials", () => {
     const rng = suiteRng("derivative power rule");
     for (let trial = 0; trial < 6; trial++) {
-      const coeffs = frozen(rng.normalVector(2 + rng.int(8)));
-      const got = callLearner("polyDerivative", polyDerivative, coeffs);
+      const coeffs = rng.normalVector(2 + rng.int(8));
       const expected = coeffs.slice(1).map((c, k) => c * (k + 1));
-      expectDerivative(coeffs, got, expected, "entry i − 1 is i·coeffs[i] (power rule)");
+      expectDerivative(coeffs, expected, "entry i − 1 is i·coeffs[i] (power rule)");
     }
   });
 
   it("agrees with finite differences of the polynomial", () => {
     const rng = suiteRng("derivative finite differences");
     for (let trial = 0; trial < 3; trial++) {
-      const coeffs = frozen(rng.normalVector(2 + rng.int(6)));
-      const derivative = callLearner("polyDerivative", polyDerivative, coeffs);
+      const coeffs = rng.normalVector(2 + rng.int(6));
+      const { value: derivative, called } = learner.polyDerivative(coeffs);
       for (const at of probePoints(rng, 1)) {
         expectGradient((p) => powerSum(coeffs, p[0] as number).value, {
           name: "polyDerivative",
-          called: `${describeCall("polyDerivative", [coeffs])} = ${describeValue(derivative)}, evaluated at x = ${formatNumber(at[0] as number)}`,
+          called: `${called} = ${describeValue(derivative)}, evaluated at x = ${formatNumber(at[0] as number)}`,
           derivative: (p) => [
             Array.isArray(derivative) ? powerSum(derivative, p[0] as number).value : Number.NaN,
           ],
@@ -455,16 +456,22 @@ task("poly-derivative", () => {
   });
 });
 
-function expectLine(got: unknown, called: string): { slope: number; intercept: number } {
-  const line = got as { slope?: unknown; intercept?: unknown } | null;
+/** tangentLine(f, df, x0), checked to be an object `{ slope, intercept }` of two numbers. */
+function tangent(
+  f: ScalarFn,
+  df: ScalarFn,
+  x0: number,
+): { line: { slope: number; intercept: number }; called: string } {
+  const { value, called } = learner.tangentLine(f, df, x0);
+  const line = value as { slope?: unknown; intercept?: unknown } | null;
   check(
     typeof line === "object" &&
       line !== null &&
       typeof line.slope === "number" &&
       typeof line.intercept === "number",
-    () => ({ called, got: describeValue(got), expected: "an object { slope, intercept } of two numbers" }),
+    () => ({ called, got: describeValue(value), expected: "an object { slope, intercept } of two numbers" }),
   );
-  return line as { slope: number; intercept: number };
+  return { line: value, called };
 }
 
 function interceptSuspects(fx: number, slope: number, x0: number): Suspect[] {
@@ -481,8 +488,7 @@ task("tangent-line", () => {
 
   it("touches y = x² with slope 2x0 and intercept −x0²", () => {
     for (const x0 of [3, -1, 0.5]) {
-      const called = describeCall("tangentLine", [parabola, parabolaSlope, x0]);
-      const line = expectLine(callLearner("tangentLine", tangentLine, parabola, parabolaSlope, x0), called);
+      const { line, called } = tangent(parabola, parabolaSlope, x0);
       expectClose(line.slope, 2 * x0, {
         called: `${called}.slope`,
         oracle: "df(x0) = 2·x0",
@@ -503,8 +509,7 @@ task("tangent-line", () => {
       const f = cubicFn(p);
       const df = labelled("its exact derivative", (x: number) => cubicSlope(p, x));
       const x0 = rng.normal(0, 2);
-      const called = describeCall("tangentLine", [f, df, x0]);
-      const line = expectLine(callLearner("tangentLine", tangentLine, f, df, x0), called);
+      const { line, called } = tangent(f, df, x0);
       expectClose(line.slope, df(x0), {
         called: `${called}.slope`,
         oracle: "df(x0), the exact derivative it was given",
@@ -529,8 +534,7 @@ task("tangent-line", () => {
     for (const { f, df } of SMOOTH) {
       const derivative = labelled(`its derivative`, (x: number) => df(x));
       for (const [x0] of probePoints(rng, 1) as [number][]) {
-        const called = describeCall("tangentLine", [f, derivative, x0]);
-        const line = expectLine(callLearner("tangentLine", tangentLine, f, derivative, x0), called);
+        const { line, called } = tangent(f, derivative, x0);
         expectGradient((q) => f(q[0] as number), {
           name: "tangentLine",
           called: `${called}.slope`,
@@ -553,16 +557,18 @@ task("tangent-line", () => {
 
 type Errors = { forward: number[]; central: number[] };
 
-function expectErrors(got: unknown, n: number, called: string): Errors {
-  const e = got as Partial<Errors> | null;
+/** stepSizeErrors(f, df, x, steps), checked to be two arrays of one number per step. */
+function stepErrors(f: ScalarFn, df: ScalarFn, x: number, steps: readonly number[]) {
+  const { value, called } = learner.stepSizeErrors(f, df, x, steps);
+  const e = value as Partial<Errors> | null;
   const ok = (a: unknown): boolean =>
-    Array.isArray(a) && a.length === n && a.every((v) => typeof v === "number");
+    Array.isArray(a) && a.length === steps.length && a.every((v) => typeof v === "number");
   check(typeof e === "object" && e !== null && ok(e.forward) && ok(e.central), () => ({
     called,
-    got: describeValue(got),
-    expected: `{ forward, central }: two arrays of ${n} numbers, one error per step`,
+    got: describeValue(value),
+    expected: `{ forward, central }: two arrays of ${steps.length} numbers, one error per step`,
   }));
-  return e as Errors;
+  return { errors: value as Errors, called };
 }
 
 function errorSuspects(signed: number, slope: number, other: number): Suspect[] {
@@ -575,15 +581,8 @@ function errorSuspects(signed: number, slope: number, other: number): Suspect[] 
 
 /** Checks both error arrays on a cubic, whose errors are known in closed form. */
 function expectCubicErrors(p: Cubic, x: number, steps: readonly number[]): void {
-  const f = cubicFn(p);
   const df = labelled("its exact derivative", (t: number) => cubicSlope(p, t));
-  const input = frozen([...steps]);
-  const called = describeCall("stepSizeErrors", [f, df, x, input]);
-  const errors = expectErrors(
-    callLearner("stepSizeErrors", stepSizeErrors, f, df, x, input),
-    steps.length,
-    called,
-  );
+  const { errors, called } = stepErrors(cubicFn(p), df, x, steps);
   const [, , b, a] = p;
   steps.forEach((h, k) => {
     const forwardSigned = h * (3 * a * x + b) + a * h * h;
@@ -629,15 +628,8 @@ task("step-size-errors", () => {
     const rng = suiteRng("errors V shape");
     const f = labelled("x ↦ eˣ", (x: number) => Math.exp(x));
     const df = labelled("x ↦ eˣ (its derivative)", (x: number) => Math.exp(x));
-    const steps = frozen(V_STEPS);
     for (let trial = 0; trial < 3; trial++) {
-      const x = uniformInUnit(rng);
-      const called = describeCall("stepSizeErrors", [f, df, x, steps]);
-      const errors = expectErrors(
-        callLearner("stepSizeErrors", stepSizeErrors, f, df, x, steps),
-        steps.length,
-        called,
-      );
+      const { errors, called } = stepErrors(f, df, uniformInUnit(rng), V_STEPS);
       for (const [scheme, best] of [
         ["forward", "near √ε ≈ 1e-8"],
         ["central", "near ε^(1/3) ≈ 6e-6"],
@@ -650,7 +642,7 @@ task("step-size-errors", () => {
         const negative = e.some((v) => v < 0);
         check(!negative && (e[0] as number) >= V_RISE * smallest && tiny >= V_RISE * smallest, () => ({
           called,
-          got: `${scheme} errors ${e.map((v) => formatNumber(Number(v.toPrecision(2)))).join(", ")} for h = 1e-1 … 1e-15; the smallest at h = ${formatNumber(steps[k] as number)}`,
+          got: `${scheme} errors ${e.map((v) => formatNumber(Number(v.toPrecision(2)))).join(", ")} for h = 1e-1 … 1e-15; the smallest at h = ${formatNumber(V_STEPS[k] as number)}`,
           expected: `errors at least ${V_RISE}× larger at h = 0.1 and at some h ≤ 1e-13 than the smallest one (which lies ${best})`,
           why: negative ? WHY.errorSigned : WHY.vShape,
         }));
@@ -662,15 +654,9 @@ task("step-size-errors", () => {
     const rng = suiteRng("errors central wins");
     const f = labelled("x ↦ sin x + eˣ", (x: number) => Math.sin(x) + Math.exp(x));
     const df = labelled("x ↦ cos x + eˣ (its derivative)", (x: number) => Math.cos(x) + Math.exp(x));
-    const steps = frozen([1e-2, 1e-3, 1e-4]);
+    const steps = [1e-2, 1e-3, 1e-4];
     for (let trial = 0; trial < 3; trial++) {
-      const x = uniformInUnit(rng);
-      const called = describeCall("stepSizeErrors", [f, df, x, steps]);
-      const errors = expectErrors(
-        callLearner("stepSizeErrors", stepSizeErrors, f, df, x, steps),
-        steps.length,
-        called,
-      );
+      const { errors, called } = stepErrors(f, df, uniformInUnit(rng), steps);
       steps.forEach((h, k) => {
         const [forward, central] = [errors.forward[k] as number, errors.central[k] as number];
         check(central * 10 <= forward && forward > 0, () => ({

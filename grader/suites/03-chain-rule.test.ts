@@ -2,37 +2,22 @@ import type { ScalarFn } from "@calcml/math";
 import * as lesson from "@lesson/03-chain-rule";
 import { it } from "vitest";
 import {
-  CheckError,
+  type Call,
   callLearner,
   check,
   countCalls,
-  describeCall,
   describeValue,
   expectClose,
   expectGradient,
-  frozen,
+  explained,
+  type LearnerCall,
   labelled,
+  learnerCalls,
   suiteRng,
   task,
 } from "../src/checks/index.ts";
 
-const {
-  composeDerivative,
-  derivativeOfSin3x2Plus2,
-  derivativeOf3xPlus1Squared,
-  dual,
-  dAdd,
-  dSub,
-  dMul,
-  dDiv,
-  dSin,
-  dCos,
-  dExp,
-  dLog,
-  dPow,
-  derivativeAt,
-  neuronGradient,
-} = lesson;
+const learner = learnerCalls(lesson);
 
 type Dual = { readonly value: number; readonly deriv: number };
 
@@ -48,46 +33,39 @@ const near = (got: number, wrong: number): boolean =>
   Number.isFinite(wrong) && Math.abs(got - wrong) <= SAME * Math.max(1, Math.abs(wrong));
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
-// ---- Local helpers (the checks library has no one-number derivative check with a diagnosis) ----
+// Shared helpers (the checks library has no one-number derivative check with a diagnosis).
 
 /**
- * Checks a learner's derivative `got` of `f` at `at` by central differences (expectGradient on the
- * one-input field `[t] ↦ f(t)`); on failure, appends the plain-words diagnosis `why(got)` if it finds one.
+ * Checks a learner's derivative (the call's value) of `f` at `at` by central differences (expectGradient
+ * on the one-input field `[t] ↦ f(t)`); on failure, adds the plain-words diagnosis `why(got)` if it finds one.
  */
 function expectSlope(
   f: ScalarFn,
-  got: unknown,
+  { value, called }: Call<unknown>,
   at: number,
-  o: { name: string; called: string; why?: (got: number) => string | undefined },
+  name: string,
+  why?: (got: number) => string | undefined,
 ): void {
-  try {
-    expectGradient((p) => f(p[0]!), {
-      name: o.name,
-      derivative: () => [got as number],
-      at: [at],
-      called: o.called,
-    });
-  } catch (error) {
-    const why = error instanceof CheckError && typeof got === "number" ? o.why?.(got) : undefined;
-    if (why === undefined) throw error;
-    throw new CheckError(`${(error as Error).message}\nWhy:      ${why}`);
-  }
+  explained(
+    () => expectGradient((p) => f(p[0]!), { name, derivative: () => [value as number], at: [at], called }),
+    () => (typeof value === "number" ? why?.(value) : undefined),
+  );
 }
 
 /** Checks that a learner returned a dual number `{ value, deriv }` of two numbers. */
-function asDual(got: unknown, called: string): Dual {
-  const d = got as Partial<Dual> | null;
+function asDual({ value, called }: Call<unknown>): Dual {
+  const d = value as Partial<Dual> | null;
   check(typeof d === "object" && d !== null && typeof d.value === "number" && typeof d.deriv === "number", {
     called,
-    got: describeValue(got),
+    got: describeValue(value),
     expected: "a dual number: an object { value, deriv } holding two numbers",
   });
-  return got as Dual;
+  return value as Dual;
 }
 
 /** A random dual number; `value` drawn by `draw`, tangent N(0, 1). */
 function randomDual(rng: ReturnType<typeof suiteRng>, draw: () => number): Dual {
-  return frozen({ value: draw(), deriv: rng.normal(0, 1) });
+  return { value: draw(), deriv: rng.normal(0, 1) };
 }
 
 /**
@@ -96,7 +74,7 @@ function randomDual(rng: ReturnType<typeof suiteRng>, draw: () => number): Dual 
  * of forward mode: the tangent is the directional derivative along the input tangents).
  */
 function checkOp(o: {
-  name: string;
+  name: "dAdd" | "dSub" | "dMul" | "dDiv" | "dSin" | "dCos" | "dExp" | "dLog" | "dPow";
   /** The operation in maths, e.g. `u·v`: failures read "the derivative of u·v does not match…". */
   label: string;
   args: readonly Dual[];
@@ -104,10 +82,10 @@ function checkOp(o: {
   plain: (...values: number[]) => number;
   why?: (got: number) => string | undefined;
 }): void {
-  const fn = (lesson as unknown as Record<string, (...a: unknown[]) => unknown>)[o.name]!;
   const extra = o.extra ?? [];
-  const called = describeCall(o.name, [...o.args, ...extra]);
-  const got = asDual(callLearner(o.name, fn, ...o.args, ...extra), called);
+  const op = learner[o.name] as unknown as LearnerCall<(...args: unknown[]) => unknown>;
+  const { value, called } = op(...o.args, ...extra);
+  const got = asDual({ value, called });
   const values = o.args.map((a) => a.value);
   expectClose(got.value, o.plain(...values, ...extra), {
     called: `${called}.value`,
@@ -116,11 +94,11 @@ function checkOp(o: {
     atol: VALUE_ATOL,
   });
   const along = (t: number) => o.plain(...o.args.map((a) => a.value + t * a.deriv), ...extra);
-  expectSlope(along, got.deriv, 0, {
-    name: o.label,
+  const deriv = {
+    value: got.deriv,
     called: `${called}.deriv, compared with the slope of t ↦ ${o.label} at u = value + t·deriv, t = 0`,
-    ...(o.why === undefined ? {} : { why: o.why }),
-  });
+  };
+  expectSlope(along, deriv, 0, o.label, o.why);
 }
 
 const FORGOT_TANGENT =
@@ -135,8 +113,6 @@ function unaryWhy(a: Dual, local: (v: number) => number, extra?: (got: number) =
     return extra?.(got);
   };
 }
-
-// ---- Task 1 ----
 
 const cos = labelled("f' = cos", Math.cos);
 const square = labelled("g: x ↦ x²", (x: number) => x * x);
@@ -155,21 +131,22 @@ function chainWhy(fp: ScalarFn, g: ScalarFn, gp: ScalarFn, x: number) {
   };
 }
 
-function checkComposition(label: string, f: ScalarFn, fp: ScalarFn, g: ScalarFn, gp: ScalarFn, xs: number[]) {
-  const d = callLearner("composeDerivative", composeDerivative, fp, g, gp);
-  const called = describeCall("composeDerivative", [fp, g, gp]);
+/** composeDerivative(fp, g, gp), then the function it returned at x. */
+function composedAt(fp: ScalarFn, g: ScalarFn, gp: ScalarFn, x: number): Call<unknown> {
+  const { value: d, called } = learner.composeDerivative(fp, g, gp);
   check(typeof d === "function", {
     called,
     got: describeValue(d),
     expected: "a function x ↦ f'(g(x))·g'(x)",
   });
-  for (const x of xs) {
-    expectSlope(f, callLearner("the function returned by composeDerivative", d, x), x, {
-      name: label,
-      called: `${called}(${x})`,
-      why: chainWhy(fp, g, gp, x),
-    });
-  }
+  return {
+    value: callLearner("the function returned by composeDerivative", d, x),
+    called: `${called}(${x})`,
+  };
+}
+
+function checkComposition(label: string, f: ScalarFn, fp: ScalarFn, g: ScalarFn, gp: ScalarFn, xs: number[]) {
+  for (const x of xs) expectSlope(f, composedAt(fp, g, gp, x), x, label, chainWhy(fp, g, gp, x));
 }
 
 task("compose-derivative", () => {
@@ -192,10 +169,9 @@ task("compose-derivative", () => {
   });
 
   it("gives 4·cos(4) for the worked example d/dx sin(x²) at x = 2", () => {
-    const d = callLearner("composeDerivative", composeDerivative, cos, square, twice);
-    const got = callLearner("the function returned by composeDerivative", d, 2);
-    expectClose(got, 4 * Math.cos(4), {
-      called: `${describeCall("composeDerivative", [cos, square, twice])}(2)`,
+    const { value, called } = composedAt(cos, square, twice, 2);
+    expectClose(value, 4 * Math.cos(4), {
+      called,
       oracle: "cos(2²)·(2·2)",
       rtol: VALUE_RTOL,
       atol: VALUE_ATOL,
@@ -203,8 +179,6 @@ task("compose-derivative", () => {
     });
   });
 });
-
-// ---- Task 2 ----
 
 const sinInner = (x: number) => 3 * x * x + 2;
 function sinWhy(x: number) {
@@ -235,16 +209,8 @@ task("worked-derivatives", () => {
   it("derivativeOfSin3x2Plus2 matches finite differences of sin(3x² + 2)", () => {
     const rng = suiteRng("sin 3x2 plus 2");
     for (const x of [rng.normal(0, 0.5), rng.normal(0, 0.5), rng.normal(0, 1.5), rng.normal(0, 1.5)]) {
-      expectSlope(
-        (t) => Math.sin(sinInner(t)),
-        callLearner("derivativeOfSin3x2Plus2", derivativeOfSin3x2Plus2, x),
-        x,
-        {
-          name: "sin(3x² + 2)",
-          called: describeCall("derivativeOfSin3x2Plus2", [x]),
-          why: sinWhy(x),
-        },
-      );
+      const call = learner.derivativeOfSin3x2Plus2(x);
+      expectSlope((t) => Math.sin(sinInner(t)), call, x, "sin(3x² + 2)", sinWhy(x));
     }
   });
 
@@ -254,8 +220,9 @@ task("worked-derivatives", () => {
       [1, 6 * Math.cos(5)],
       [-1, -6 * Math.cos(5)],
     ] as const) {
-      expectClose(callLearner("derivativeOfSin3x2Plus2", derivativeOfSin3x2Plus2, x), want, {
-        called: describeCall("derivativeOfSin3x2Plus2", [x]),
+      const { value, called } = learner.derivativeOfSin3x2Plus2(x);
+      expectClose(value, want, {
+        called,
         oracle: "cos(3x² + 2)·6x by hand",
         rtol: VALUE_RTOL,
         atol: VALUE_ATOL,
@@ -267,16 +234,8 @@ task("worked-derivatives", () => {
   it("derivativeOf3xPlus1Squared matches finite differences of (3x + 1)²", () => {
     const rng = suiteRng("3x plus 1 squared");
     for (const x of [rng.normal(0, 0.5), rng.normal(0, 0.5), rng.normal(0, 3), rng.normal(0, 3)]) {
-      expectSlope(
-        (t) => squareInner(t) ** 2,
-        callLearner("derivativeOf3xPlus1Squared", derivativeOf3xPlus1Squared, x),
-        x,
-        {
-          name: "(3x + 1)²",
-          called: describeCall("derivativeOf3xPlus1Squared", [x]),
-          why: squareWhy(x),
-        },
-      );
+      const call = learner.derivativeOf3xPlus1Squared(x);
+      expectSlope((t) => squareInner(t) ** 2, call, x, "(3x + 1)²", squareWhy(x));
     }
   });
 
@@ -286,8 +245,9 @@ task("worked-derivatives", () => {
       [1, 24],
       [-1, -12],
     ] as const) {
-      expectClose(callLearner("derivativeOf3xPlus1Squared", derivativeOf3xPlus1Squared, x), want, {
-        called: describeCall("derivativeOf3xPlus1Squared", [x]),
+      const { value, called } = learner.derivativeOf3xPlus1Squared(x);
+      expectClose(value, want, {
+        called,
         oracle: "2(3x + 1)·3 by hand",
         rtol: VALUE_RTOL,
         atol: VALUE_ATOL,
@@ -296,8 +256,6 @@ task("worked-derivatives", () => {
     }
   });
 });
-
-// ---- Task 3 ----
 
 /** Keeps a drawn value at least `gap` away from 0 (denominators, bases of negative powers). */
 const awayFromZero = (v: number, gap: number) => (Math.abs(v) < gap ? (v < 0 ? -gap : gap) : v);
@@ -309,11 +267,11 @@ task("dual-numbers", () => {
       [[-1.5, 2], -1.5, 2],
       [[0, 1], 0, 1],
     ] as const) {
-      const called = describeCall("dual", [...args]);
-      const got = asDual(callLearner("dual", dual, ...args), called);
-      expectClose(got.value, value, { called: `${called}.value`, oracle: "the value passed in" });
+      const call = learner.dual(...(args as readonly [number, number?]));
+      const got = asDual(call);
+      expectClose(got.value, value, { called: `${call.called}.value`, oracle: "the value passed in" });
       expectClose(got.deriv, deriv, {
-        called: `${called}.deriv`,
+        called: `${call.called}.deriv`,
         oracle: args.length === 1 ? "the default derivative 0 (a constant)" : "the derivative passed in",
       });
     }
@@ -446,7 +404,7 @@ task("dual-numbers", () => {
       [-2.5, 0.3 + 3 * rng.uniform()],
     ];
     for (const [p, v] of cases) {
-      const a = frozen({ value: v, deriv: rng.normal(0, 1) });
+      const a = { value: v, deriv: rng.normal(0, 1) };
       checkOp({
         name: "dPow",
         label: `u^${p}`,
@@ -465,6 +423,7 @@ task("dual-numbers", () => {
 
   it("derivativeAt seeds the input with derivative 1 and runs f once", () => {
     const rng = suiteRng("derivativeAt seed");
+    // Counted on the trusted side: never portable.
     const cube = countCalls(
       labelled(
         "x ↦ x³ on dual numbers",
@@ -473,25 +432,29 @@ task("dual-numbers", () => {
     );
     for (const x of [rng.normal(0, 0.5), rng.normal(0, 3)]) {
       cube.reset();
-      const got = callLearner("derivativeAt", derivativeAt, cube, x);
+      const call = learner.derivativeAt(cube, x);
       check(cube.calls === 1, {
-        called: describeCall("derivativeAt", [cube, x]),
+        called: call.called,
         got: `f was called ${cube.calls} times`,
         expected: "exactly one call of f, on the dual number { value: x, deriv: 1 }",
         why: "forward mode gets the derivative from a single pass; calling f several times is finite differences",
       });
-      expectSlope((t) => t ** 3, got, x, {
-        name: "derivativeAt",
-        called: describeCall("derivativeAt", [cube, x]),
-        why: (g) =>
+      expectSlope(
+        (t) => t ** 3,
+        call,
+        x,
+        "derivativeAt",
+        (g) =>
           g === 0
             ? "the input's derivative must be 1 (dx/dx = 1); a derivative of 0 makes x a constant"
             : undefined,
-      });
+      );
     }
   });
 
   it("derivativeAt differentiates an expression built from the dual operations", () => {
+    // Built from the learner's own operations, called as they are (each one a call into the learner's code).
+    const { dual, dAdd, dSub, dMul, dDiv, dSin, dCos, dExp, dLog, dPow } = lesson;
     const composite = labelled(
       "x ↦ sin(x²)·exp(x/2) + cos(3x)/(2 + x²) − log(1 + x²) + (1 + x²)^(−1/2), on your dual operations",
       (x: Dual): Dual => {
@@ -510,15 +473,10 @@ task("dual-numbers", () => {
     const rng = suiteRng("derivativeAt composite");
     for (let k = 0; k < PROBES; k++) {
       const x = rng.normal(0, 1);
-      expectSlope(plain, callLearner("derivativeAt", derivativeAt, composite, x), x, {
-        name: "derivativeAt",
-        called: describeCall("derivativeAt", [composite, x]),
-      });
+      expectSlope(plain, learner.derivativeAt(composite, x), x, "derivativeAt");
     }
   });
 });
-
-// ---- Task 4 ----
 
 /** Names the usual slips in a hand-derived neuron gradient; `[dw, db]` is the learner's answer. */
 function neuronWhy(
@@ -549,19 +507,19 @@ function neuronWhy(
 
 type NeuronResult = { loss: number; dLossDw: number; dLossDb: number };
 
-/** Checks that neuronGradient returned `{ loss, dLossDw, dLossDb }`, three numbers. */
-function asNeuronResult(got: unknown, called: string): NeuronResult {
-  const r = got as Partial<NeuronResult> | null;
+/** neuronGradient(x, w, b, target), checked to be `{ loss, dLossDw, dLossDb }`, three numbers. */
+function neuron(x: number, w: number, b: number, target: number): { got: NeuronResult; called: string } {
+  const { value, called } = learner.neuronGradient(x, w, b, target);
+  const r = value as Partial<NeuronResult> | null;
   check(
     typeof r === "object" && r !== null && [r.loss, r.dLossDw, r.dLossDb].every((v) => typeof v === "number"),
-    { called, got: describeValue(got), expected: "an object { loss, dLossDw, dLossDb } of three numbers" },
+    { called, got: describeValue(value), expected: "an object { loss, dLossDw, dLossDb } of three numbers" },
   );
-  return got as NeuronResult;
+  return { got: value, called };
 }
 
 function checkNeuron(x: number, w: number, b: number, target: number): void {
-  const called = describeCall("neuronGradient", [x, w, b, target]);
-  const got = asNeuronResult(callLearner("neuronGradient", neuronGradient, x, w, b, target), called);
+  const { got, called } = neuron(x, w, b, target);
   const { loss, dLossDw, dLossDb } = got;
   expectClose(loss, (sigmoid(w * x + b) - target) ** 2, {
     called: `${called}.loss`,
@@ -569,26 +527,23 @@ function checkNeuron(x: number, w: number, b: number, target: number): void {
     rtol: VALUE_RTOL,
     atol: VALUE_ATOL,
   });
-  try {
-    expectGradient(([pw, pb]) => (sigmoid(pw! * x + pb!) - target) ** 2, {
-      name: "neuronGradient",
-      parameter: "(w, b) as [dLossDw, dLossDb]",
-      derivative: () => [dLossDw, dLossDb],
-      at: [w, b],
-      called,
-    });
-  } catch (error) {
-    const why = error instanceof CheckError ? neuronWhy(x, w, b, target, dLossDw, dLossDb) : undefined;
-    if (why === undefined) throw error;
-    throw new CheckError(`${(error as Error).message}\nWhy:      ${why}`);
-  }
+  explained(
+    () =>
+      expectGradient(([pw, pb]) => (sigmoid(pw! * x + pb!) - target) ** 2, {
+        name: "neuronGradient",
+        parameter: "(w, b) as [dLossDw, dLossDb]",
+        derivative: () => [dLossDw, dLossDb],
+        at: [w, b],
+        called,
+      }),
+    () => neuronWhy(x, w, b, target, dLossDw, dLossDb),
+  );
 }
 
 task("neuron-gradient", () => {
   it("works the example x = 2, w = 0, b = 0, target = 1 by hand", () => {
     // z = 0, a = 1/2, loss = 1/4, ∂loss/∂a = −1, σ'(0) = 1/4: ∂loss/∂w = −1·¼·2, ∂loss/∂b = −1·¼.
-    const called = describeCall("neuronGradient", [2, 0, 0, 1]);
-    const got = asNeuronResult(callLearner("neuronGradient", neuronGradient, 2, 0, 0, 1), called);
+    const { got, called } = neuron(2, 0, 0, 1);
     const oracle = "z = 0, a = ½, ∂loss/∂a = 2(a − 1) = −1, σ'(0) = ¼, ∂z/∂w = x = 2, ∂z/∂b = 1";
     expectClose(got.loss, 0.25, { called: `${called}.loss`, oracle: "(σ(0) − 1)² = (½ − 1)²" });
     const why = () => neuronWhy(2, 0, 0, 1, got.dLossDw, got.dLossDb);

@@ -2,37 +2,31 @@ import type { Matrix, Vector } from "@calcml/math";
 import * as lesson from "@lesson/05-jacobians";
 import { it } from "vitest";
 import {
+  type Call,
   CheckError,
-  callLearner,
   check,
   countCalls,
-  describeCall,
   describeValue,
   expectClose,
   expectGradient,
   expectJacobian,
   expectMatrixClose,
-  expectRangeError,
   expectVectorClose,
   frozen,
   isClose,
   labelled,
+  learnerCalls,
+  matmul,
+  matvec,
+  maxAbs,
   probePoints,
   suiteRng,
   TODO_PREFIX,
   task,
+  transpose,
 } from "../src/checks/index.ts";
 
-const {
-  numericalJacobian,
-  polarToCartesianJacobian,
-  jacobianDeterminant2x2,
-  softmax,
-  softmaxJacobian,
-  jvp,
-  vjp,
-  chainJacobians,
-} = lesson;
+const learner = learnerCalls(lesson);
 
 // Tolerances. A central difference with h = 1e-5 is within ~2e-9 of the exact Jacobian on these maps
 // (measured for steps h, h·max(1,|x|) and the exact-step variant); a forward difference is ~1e-4 off.
@@ -51,14 +45,8 @@ const LARGE_STEP = 1e-2;
 /** "Close but not exact": within 20 %, the size of a one-sided difference's error at LARGE_STEP. */
 const LOOSE = 0.2;
 
-// ---------- small local helpers (matrix algebra, computed independently of the lesson) ----------
+// Shared helpers.
 
-const transpose = (A: Matrix): number[][] => A[0]!.map((_, j) => A.map((row) => row[j]!));
-const matvec = (A: Matrix, v: Vector): number[] => A.map((row) => row.reduce((s, a, j) => s + a * v[j]!, 0));
-/** A·B column by column: column j of A·B is A·(column j of B). */
-const matmul = (A: Matrix, B: Matrix): number[][] => transpose(transpose(B).map((col) => matvec(A, col)));
-const maxAbs = (A: Matrix | Vector): number =>
-  Math.max(0, ...(A as readonly (number | Vector)[]).flat().map((v) => Math.abs(v as number)));
 const randomMatrix = (rng: ReturnType<typeof suiteRng>, rows: number, cols: number): number[][] =>
   Array.from({ length: rows }, () => rng.normalVector(cols));
 const shapeOf = (value: unknown): [number, number] | undefined =>
@@ -79,22 +67,23 @@ const allClose = (actual: unknown, expected: Matrix, rtol: number, atol: number)
 const NOT_CENTRAL =
   "close but not accurate enough: a one-sided difference (F(x + s) − F(x)) / s is off by about s·F″/2, while a central difference (F(x + s) − F(x − s)) / 2s is off by only about s²·F‴/6";
 
+const OVERFLOW_WHY =
+  "a softmax entry is not finite: exp(1000) overflows to Infinity and Infinity/Infinity is NaN; subtract max(z) from every entry before exponentiating (softmax does not change when the same constant is added to every entry)";
+
 const JACOBIAN_LAYOUT =
   "rows and columns are swapped: J[i][j] is ∂Fᵢ/∂xⱼ, so row i belongs to output i and column j to input j (m outputs × n inputs), i.e. the matrix is transposed";
 
 /**
  * Compares a Jacobian with its exact value, first naming a transposed result (the classic mistake),
- * then entry by entry.
+ * then entry by entry (naming a one-sided difference when it is roughly right).
  */
 function expectJacobianClose(
-  actual: unknown,
+  { value: actual, called }: Call<unknown>,
   exact: Matrix,
-  called: string,
   oracle: string,
   rtol: number,
-  whyClose?: string,
 ): void {
-  const atol = JACOBIAN_ATOL * Math.max(1, maxAbs(exact));
+  const atol = JACOBIAN_ATOL * Math.max(1, maxAbs(exact.flat()));
   const m = exact.length;
   const n = exact[0]!.length;
   const shape = shapeOf(actual);
@@ -109,12 +98,12 @@ function expectJacobianClose(
       why: JACOBIAN_LAYOUT,
     });
   }
-  const roughlyRight = allClose(actual, exact, LOOSE, LOOSE * Math.max(1, maxAbs(exact)));
-  const why = whyClose !== undefined && roughlyRight ? { why: whyClose } : {};
+  const roughlyRight = allClose(actual, exact, LOOSE, LOOSE * Math.max(1, maxAbs(exact.flat())));
+  const why = roughlyRight ? { why: NOT_CENTRAL } : {};
   expectMatrixClose(actual, exact, { called, oracle, rtol, atol, ...why });
 }
 
-// ---------- test maps with exact Jacobians ----------
+// Test maps with exact Jacobians.
 
 /** ℝ³ → ℝ²: (x₀x₁ + sin x₂, e^{0.3x₀} − x₁x₂²). */
 const mapA = labelled("x ↦ [x₀x₁ + sin x₂, exp(0.3x₀) − x₁x₂²]", (x: Vector): number[] => [
@@ -194,15 +183,7 @@ task("numerical-jacobian", () => {
     it(`matches the exact Jacobian of a map from ${c.name}`, () => {
       const rng = suiteRng(`numericalJacobian ${c.name}`);
       for (const x of probePoints(rng, c.n)) {
-        const got = callLearner("numericalJacobian", numericalJacobian, c.F, frozen(x));
-        expectJacobianClose(
-          got,
-          c.J(x),
-          describeCall("numericalJacobian", [c.F, x]),
-          "exact Jacobian",
-          JACOBIAN_RTOL,
-          NOT_CENTRAL,
-        );
+        expectJacobianClose(learner.numericalJacobian(c.F, x), c.J(x), "exact Jacobian", JACOBIAN_RTOL);
       }
     });
   }
@@ -210,31 +191,24 @@ task("numerical-jacobian", () => {
   it("puts outputs in rows and inputs in columns on a square map", () => {
     const rng = suiteRng("numericalJacobian square");
     for (const x of probePoints(rng, 3)) {
-      const got = callLearner("numericalJacobian", numericalJacobian, mapC, frozen(x));
-      expectJacobianClose(
-        got,
-        jacobianC(x),
-        describeCall("numericalJacobian", [mapC, x]),
-        "exact Jacobian",
-        JACOBIAN_RTOL,
-        NOT_CENTRAL,
-      );
+      expectJacobianClose(learner.numericalJacobian(mapC, x), jacobianC(x), "exact Jacobian", JACOBIAN_RTOL);
     }
   });
 
   it("uses central differences: exact on a quadratic map even with h = 1e-2", () => {
     const rng = suiteRng("numericalJacobian quadratic");
     for (const x of probePoints(rng, 2)) {
-      const got = callLearner("numericalJacobian", numericalJacobian, mapQ, frozen(x), LARGE_STEP);
-      const exact = jacobianQ(x);
-      const called = describeCall("numericalJacobian", [mapQ, x, LARGE_STEP]);
-      const oracle = "exact Jacobian; central differences are exact on quadratics";
-      expectJacobianClose(got, exact, called, oracle, QUADRATIC_RTOL, NOT_CENTRAL);
+      expectJacobianClose(
+        learner.numericalJacobian(mapQ, x, LARGE_STEP),
+        jacobianQ(x),
+        "exact Jacobian; central differences are exact on quadratics",
+        QUADRATIC_RTOL,
+      );
     }
   });
 
   it("throws a RangeError for an empty x", () => {
-    expectRangeError("numericalJacobian", numericalJacobian, [mapA, frozen([])], "x is empty");
+    learner.numericalJacobian.rangeError("x is empty", mapA, []);
   });
 });
 
@@ -250,22 +224,22 @@ task("polar-jacobian", () => {
     const rng = suiteRng("polar jacobian");
     const points = [...probePoints(rng, 2), [1 + rng.uniform() * 4, rng.uniform() * 2 * Math.PI]];
     for (const p of points) {
-      const got = callLearner("polarToCartesianJacobian", polarToCartesianJacobian, frozen(p));
+      const { value, called } = learner.polarToCartesianJacobian(p);
       const [r, theta] = p as [number, number];
       const transposed = [
         [Math.cos(theta), Math.sin(theta)],
         [-r * Math.sin(theta), r * Math.cos(theta)],
       ];
       check(
-        !allClose(got, transposed, 1e-9, 1e-12) || allClose(got, transpose(transposed), 1e-9, 1e-12),
+        !allClose(value, transposed, 1e-9, 1e-12) || allClose(value, transpose(transposed), 1e-9, 1e-12),
         () => ({
-          called: describeCall("polarToCartesianJacobian", [p]),
-          got: describeValue(got),
+          called,
+          got: describeValue(value),
           expected: `${describeValue(transpose(transposed))} (∂(x, y)/∂(r, θ))`,
           why: JACOBIAN_LAYOUT,
         }),
       );
-      expectJacobian(polar, { name: "polarToCartesianJacobian", derivative: () => got as Matrix, at: p });
+      expectJacobian(polar, { name: "polarToCartesianJacobian", derivative: () => value, at: p });
     }
   });
 
@@ -274,13 +248,13 @@ task("polar-jacobian", () => {
     const rng = suiteRng("determinant random");
     for (let k = 0; k < 10; k++) {
       const [l, u1, u2, u3] = rng.normalVector(4, 2) as [number, number, number, number];
-      const J = [
-        [u1, u2],
-        [l * u1, l * u2 + u3],
-      ];
-      const [[a, b], [c, d]] = J as [[number, number], [number, number]];
-      expectClose(callLearner("jacobianDeterminant2x2", jacobianDeterminant2x2, frozen(J)), u1 * u3, {
-        called: describeCall("jacobianDeterminant2x2", [J]),
+      const [a, b, c, d] = [u1, u2, l * u1, l * u2 + u3];
+      const { value, called } = learner.jacobianDeterminant2x2([
+        [a, b],
+        [c, d],
+      ]);
+      expectClose(value, u1 * u3, {
+        called,
         oracle: "u₁·u₃ for J = L·U",
         rtol: 1e-9,
         atol: 1e-9 * (Math.abs(a * d) + Math.abs(b * c)),
@@ -299,12 +273,12 @@ task("polar-jacobian", () => {
     for (let k = 0; k < 5; k++) {
       const r = 0.5 + rng.uniform() * 5;
       const theta = rng.uniform() * 2 * Math.PI;
-      const J = [
+      const { value, called } = learner.jacobianDeterminant2x2([
         [Math.cos(theta), -r * Math.sin(theta)],
         [Math.sin(theta), r * Math.cos(theta)],
-      ];
-      expectClose(callLearner("jacobianDeterminant2x2", jacobianDeterminant2x2, frozen(J)), r, {
-        called: describeCall("jacobianDeterminant2x2", [J]),
+      ]);
+      expectClose(value, r, {
+        called,
         oracle: "r·cos²θ + r·sin²θ = r",
         rtol: EXACT_RTOL * 100,
         atol: EXACT_ATOL,
@@ -314,40 +288,19 @@ task("polar-jacobian", () => {
   });
 
   it("throws a RangeError for inputs of the wrong shape", () => {
-    expectRangeError(
-      "polarToCartesianJacobian",
-      polarToCartesianJacobian,
-      [frozen([1, 2, 3])],
-      "p must be [r, θ]",
-    );
-    expectRangeError(
-      "jacobianDeterminant2x2",
-      jacobianDeterminant2x2,
-      [
-        frozen([
-          [1, 2, 3],
-          [4, 5, 6],
-        ]),
-      ],
-      "J must be 2×2",
-    );
-    expectRangeError(
-      "jacobianDeterminant2x2",
-      jacobianDeterminant2x2,
-      [
-        frozen([
-          [1, 2, 3],
-          [4, 5, 6],
-          [7, 8, 9],
-        ]),
-      ],
-      "J must be 2×2",
-    );
+    learner.polarToCartesianJacobian.rangeError("p must be [r, θ]", [1, 2, 3]);
+    learner.jacobianDeterminant2x2.rangeError("J must be 2×2", [
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
+    learner.jacobianDeterminant2x2.rangeError("J must be 2×2", [
+      [1, 2, 3],
+      [4, 5, 6],
+      [7, 8, 9],
+    ]);
   });
 });
 
-const OVERFLOW_WHY =
-  "a softmax entry is not finite: exp(1000) overflows to Infinity and Infinity/Infinity is NaN; subtract max(z) from every entry before exponentiating (softmax does not change when the same constant is added to every entry)";
 const overflowWhy = (got: number): string | undefined => (Number.isFinite(got) ? undefined : OVERFLOW_WHY);
 
 task("softmax", () => {
@@ -357,59 +310,52 @@ task("softmax", () => {
       const z = rng.normalVector(5, 2);
       const e = z.map(Math.exp);
       const total = e.reduce((s, v) => s + v, 0);
+      const { value, called } = learner.softmax(z);
       expectVectorClose(
-        callLearner("softmax", softmax, frozen(z)),
+        value,
         e.map((v) => v / total),
-        { called: describeCall("softmax", [z]), oracle: "exp(zᵢ) / Σⱼ exp(zⱼ)", rtol: EXACT_RTOL * 10 },
+        { called, oracle: "exp(zᵢ) / Σⱼ exp(zⱼ)", rtol: EXACT_RTOL * 10 },
       );
     }
   });
 
   it("stays finite and correct at z = [1000, 999, 998]", () => {
     // Oracle: softmax(z) = softmax(z − 998) = [e², e, 1] / (e² + e + 1).
-    const z = [1000, 999, 998];
     const total = Math.E ** 2 + Math.E + 1;
-    expectVectorClose(
-      callLearner("softmax", softmax, frozen(z)),
-      [Math.E ** 2 / total, Math.E / total, 1 / total],
-      {
-        called: describeCall("softmax", [z]),
-        oracle: "[e², e, 1] / (e² + e + 1), the softmax of z − 998",
-        rtol: EXACT_RTOL * 10,
-        why: overflowWhy,
-      },
-    );
+    const { value, called } = learner.softmax([1000, 999, 998]);
+    expectVectorClose(value, [Math.E ** 2 / total, Math.E / total, 1 / total], {
+      called,
+      oracle: "[e², e, 1] / (e² + e + 1), the softmax of z − 998",
+      rtol: EXACT_RTOL * 10,
+      why: overflowWhy,
+    });
   });
 
   it("stays finite and correct for very negative z = [−1000, −1001]", () => {
-    const z = [-1000, -1001];
-    expectVectorClose(
-      callLearner("softmax", softmax, frozen(z)),
-      [1 / (1 + Math.exp(-1)), 1 / (1 + Math.E)],
-      {
-        called: describeCall("softmax", [z]),
-        oracle: "[1, e⁻¹] / (1 + e⁻¹), the softmax of z + 1000",
-        rtol: EXACT_RTOL * 10,
-        why: (got) =>
-          Number.isFinite(got)
-            ? undefined
-            : "exp(−1000) underflows to 0 and 0/0 is NaN: subtract max(z) from every entry first, so the largest exponent is exp(0) = 1",
-      },
-    );
+    const { value, called } = learner.softmax([-1000, -1001]);
+    expectVectorClose(value, [1 / (1 + Math.exp(-1)), 1 / (1 + Math.E)], {
+      called,
+      oracle: "[1, e⁻¹] / (1 + e⁻¹), the softmax of z + 1000",
+      rtol: EXACT_RTOL * 10,
+      why: (got) =>
+        Number.isFinite(got)
+          ? undefined
+          : "exp(−1000) underflows to 0 and 0/0 is NaN: subtract max(z) from every entry first, so the largest exponent is exp(0) = 1",
+    });
   });
 
   it("is unchanged when the same large constant is added to every entry", () => {
     const rng = suiteRng("softmax shift");
     for (const shift of [500, 1000, -800]) {
       const base = rng.normalVector(4, 2);
-      const z = base.map((v) => v + shift);
       const e = base.map(Math.exp);
       const total = e.reduce((s, v) => s + v, 0);
+      const { value, called } = learner.softmax(base.map((v) => v + shift));
       expectVectorClose(
-        callLearner("softmax", softmax, frozen(z)),
+        value,
         e.map((v) => v / total),
         {
-          called: describeCall("softmax", [z]),
+          called,
           oracle: `softmax of z − ${shift} (softmax ignores a common shift)`,
           rtol: 1e-9,
           atol: EXACT_ATOL,
@@ -420,11 +366,9 @@ task("softmax", () => {
   });
 
   it("returns [1] for a single entry and throws a RangeError for an empty z", () => {
-    expectVectorClose(callLearner("softmax", softmax, frozen([42])), [1], {
-      called: describeCall("softmax", [[42]]),
-      oracle: "exp(42) / exp(42)",
-    });
-    expectRangeError("softmax", softmax, [frozen([])], "z is empty");
+    const { value, called } = learner.softmax([42]);
+    expectVectorClose(value, [1], { called, oracle: "exp(42) / exp(42)" });
+    learner.softmax.rangeError("z is empty", []);
   });
 });
 
@@ -436,20 +380,20 @@ task("softmax-jacobian", () => {
     for (const z of probePoints(rng, 4)) {
       expectJacobian(softmaxF, {
         name: "softmaxJacobian",
-        derivative: (x) => callLearner("softmaxJacobian", softmaxJacobian, frozen(x)),
+        derivative: (x) => learner.softmaxJacobian(x).value,
         at: z,
       });
     }
   });
 
   it("is diag(s) − s·sᵀ at z = [1000, 1000] without overflowing", () => {
-    const z = [1000, 1000];
+    const { value, called } = learner.softmaxJacobian([1000, 1000]);
     const expected = [
       [0.25, -0.25],
       [-0.25, 0.25],
     ];
-    expectMatrixClose(callLearner("softmaxJacobian", softmaxJacobian, frozen(z)), expected, {
-      called: describeCall("softmaxJacobian", [z]),
+    expectMatrixClose(value, expected, {
+      called,
       oracle: "s = [½, ½], so diag(s) − s·sᵀ = [[¼, −¼], [−¼, ¼]]",
       rtol: EXACT_RTOL,
       why: (got, want) =>
@@ -467,8 +411,9 @@ task("softmax-jacobian", () => {
       const z = rng.normalVector(5, 3);
       const s = trustedSoftmax(z);
       const expected = s.map((si, i) => s.map((sj, j) => (i === j ? si : 0) - si * sj));
-      expectMatrixClose(callLearner("softmaxJacobian", softmaxJacobian, frozen(z)), expected, {
-        called: describeCall("softmaxJacobian", [z]),
+      const { value, called } = learner.softmaxJacobian(z);
+      expectMatrixClose(value, expected, {
+        called,
         oracle: "diag(s) − s·sᵀ with s = softmax(z)",
         rtol: 1e-9,
         atol: EXACT_ATOL,
@@ -479,7 +424,7 @@ task("softmax-jacobian", () => {
   });
 });
 
-/** COURSE.md: J·v from two evaluations of F; the grader counts them. */
+/** COURSE.md: J·v from two evaluations of F; the grader counts them (on the trusted side: F is never portable). */
 function expectTwoCalls(calls: number, inputs: number, called: string): void {
   check(calls <= 2, () => ({
     called,
@@ -504,13 +449,9 @@ task("jvp", () => {
       const v = rng.normalVector(3);
       const exact = matvec(jacobianA(x), v);
       const F = countCalls(mapA);
-      const got = callLearner("jvp", jvp, F, frozen(x), frozen(v));
-      expectTwoCalls(F.calls, 3, describeCall("jvp", [mapA, x, v]));
-      expectVectorClose(got, exact, {
-        called: describeCall("jvp", [mapA, x, v]),
-        oracle: "exact J(x)·v",
-        ...jvpTolerance(exact, mapA(x)),
-      });
+      const { value, called } = learner.jvp(F, x, v);
+      expectTwoCalls(F.calls, 3, called);
+      expectVectorClose(value, exact, { called, oracle: "exact J(x)·v", ...jvpTolerance(exact, mapA(x)) });
     }
   });
 
@@ -519,11 +460,10 @@ task("jvp", () => {
     const F = countCalls(labelled(`a map from ${WIDE_INPUTS} inputs to 3 outputs`, mapWide));
     const x = rng.normalVector(WIDE_INPUTS, 0.5);
     const v = rng.normalVector(WIDE_INPUTS);
-    const got = callLearner("jvp", jvp, F, frozen(x), frozen(v));
-    const called = describeCall("jvp", [F, x, v]);
+    const { value, called } = learner.jvp(F, x, v);
     expectTwoCalls(F.calls, WIDE_INPUTS, called);
     const exact = matvec(jacobianWide(x), v);
-    expectVectorClose(got, exact, { called, oracle: "exact J(x)·v", ...jvpTolerance(exact, mapWide(x)) });
+    expectVectorClose(value, exact, { called, oracle: "exact J(x)·v", ...jvpTolerance(exact, mapWide(x)) });
   });
 
   it("uses a central difference: exact on a quadratic map even with h = 1e-2", () => {
@@ -531,8 +471,9 @@ task("jvp", () => {
     for (const x of probePoints(rng, 2)) {
       const v = rng.normalVector(2);
       const exact = matvec(jacobianQ(x), v);
-      expectVectorClose(callLearner("jvp", jvp, mapQ, frozen(x), frozen(v), LARGE_STEP), exact, {
-        called: describeCall("jvp", [mapQ, x, v, LARGE_STEP]),
+      const { value, called } = learner.jvp(mapQ, x, v, LARGE_STEP);
+      expectVectorClose(value, exact, {
+        called,
         oracle: "exact J(x)·v; central differences are exact on quadratics",
         rtol: QUADRATIC_RTOL,
         atol: QUADRATIC_RTOL * Math.max(1, maxAbs(exact), maxAbs(mapQ(x))),
@@ -545,35 +486,32 @@ task("jvp", () => {
   });
 
   it("gives zeros for v = 0", () => {
-    const x = [0.3, -1.2, 2];
-    const v = [0, 0, 0];
-    expectVectorClose(callLearner("jvp", jvp, mapA, frozen(x), frozen(v)), [0, 0], {
-      called: describeCall("jvp", [mapA, x, v]),
-      oracle: "J·0 = 0",
-      atol: 1e-9,
-    });
+    const { value, called } = learner.jvp(mapA, [0.3, -1.2, 2], [0, 0, 0]);
+    expectVectorClose(value, [0, 0], { called, oracle: "J·0 = 0", atol: 1e-9 });
   });
 
   it("throws a RangeError when x and v differ in length", () => {
-    expectRangeError("jvp", jvp, [mapA, frozen([1, 2, 3]), frozen([1, 2])], "x and v differ in length");
+    learner.jvp.rangeError("x and v differ in length", mapA, [1, 2, 3], [1, 2]);
   });
 });
 
 const WRONG_SIDE =
   "that looks like J·u (one sum along each row); uᵀ·J sums down the columns: entry j is Σᵢ uᵢ·J[i][j], one entry per column of J";
 
-/** Fails with {@link WRONG_SIDE} when `got` has one entry per row of J, or equals J·u on a square J. */
-function rejectRowSums(got: unknown, J: Matrix, u: Vector): void {
+/** vjp(J, u), failing with {@link WRONG_SIDE} when it has one entry per row of J, or equals J·u on a square J. */
+function vjpRejectingRowSums(J: Matrix, u: Vector): Call<unknown> {
+  const { value, called } = learner.vjp(J, u);
   const rows = J.length;
   const cols = J[0]!.length;
-  const perRow = Array.isArray(got) && got.length === rows && rows !== cols;
-  const isJu = rows === cols && allClose([got], [matvec(J, u)], 1e-9, 1e-9);
+  const perRow = Array.isArray(value) && value.length === rows && rows !== cols;
+  const isJu = rows === cols && allClose([value], [matvec(J, u)], 1e-9, 1e-9);
   check(!perRow && !isJu, () => ({
-    called: describeCall("vjp", [J, u]),
-    got: describeValue(got),
+    called,
+    got: describeValue(value),
     expected: `uᵀ·J = ${describeValue(matvec(transpose(J), u))}, one entry per column of J (${cols})`,
     why: WRONG_SIDE,
   }));
+  return { value, called };
 }
 
 task("vjp", () => {
@@ -582,14 +520,8 @@ task("vjp", () => {
     const J = randomMatrix(rng, 3, 4);
     const u = rng.normalVector(3);
     const f = labelled("x ↦ u·(J·x)", (x: Vector) => matvec(J, x).reduce((s, y, i) => s + u[i]! * y, 0));
-    const got = callLearner("vjp", vjp, frozen(J), frozen(u));
-    rejectRowSums(got, J, u);
-    expectGradient(f, {
-      name: "vjp",
-      derivative: () => got as Vector,
-      at: rng.normalVector(4),
-      called: describeCall("vjp", [J, u]),
-    });
+    const { value, called } = vjpRejectingRowSums(J, u);
+    expectGradient(f, { name: "vjp", derivative: () => value as Vector, at: rng.normalVector(4), called });
   });
 
   it("computes uᵀ·J with one entry per column of J", () => {
@@ -601,11 +533,8 @@ task("vjp", () => {
     ] as const) {
       const J = randomMatrix(rng, rows, cols);
       const u = rng.normalVector(rows);
-      const expected = matvec(transpose(J), u);
-      const got = callLearner("vjp", vjp, frozen(J), frozen(u));
-      const called = describeCall("vjp", [J, u]);
-      rejectRowSums(got, J, u);
-      expectVectorClose(got, expected, {
+      const { value, called } = vjpRejectingRowSums(J, u);
+      expectVectorClose(value, matvec(transpose(J), u), {
         called,
         oracle: "Jᵀ·u, one entry per column of J",
         rtol: 1e-10,
@@ -615,18 +544,14 @@ task("vjp", () => {
   });
 
   it("throws a RangeError when u does not have one entry per row of J", () => {
-    expectRangeError(
-      "vjp",
-      vjp,
-      [
-        frozen([
-          [1, 2],
-          [3, 4],
-          [5, 6],
-        ]),
-        frozen([1, 2]),
-      ],
+    learner.vjp.rangeError(
       "u must match the rows of J",
+      [
+        [1, 2],
+        [3, 4],
+        [5, 6],
+      ],
+      [1, 2],
     );
   });
 });
@@ -634,14 +559,15 @@ task("vjp", () => {
 const WRONG_ORDER =
   "multiplied in the wrong order: the chain rule for G∘F is J_G(F(x))·J_F(x), outer on the left (a p×m times an m×n matrix gives p×n)";
 
-/** Calls chainJacobians, explaining a throw on compatible shapes as the wrong order of the product. */
-function chain(Jouter: Matrix, Jinner: Matrix): unknown {
+/** chainJacobians(Jouter, Jinner) on shapes that chain: a throw is explained as the wrong order of the product. */
+function chain(Jouter: Matrix, Jinner: Matrix): Call<unknown> {
+  const called = learner.chainJacobians.called(Jouter, Jinner);
   try {
-    return chainJacobians(frozen(Jouter), frozen(Jinner));
+    return { value: learner.chainJacobians.raw(frozen(Jouter), frozen(Jinner)), called };
   } catch (error) {
     if (error instanceof Error && error.message.startsWith(TODO_PREFIX)) throw error;
     throw new CheckError({
-      called: describeCall("chainJacobians", [Jouter, Jinner]),
+      called,
       got: `it threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
       expected: `a ${Jouter.length}×${Jinner[0]!.length} matrix: Jouter (${Jouter.length}×${Jinner.length}) times Jinner (${Jinner.length}×${Jinner[0]!.length})`,
       why: `these shapes chain: Jouter has one column per row of Jinner. ${WRONG_ORDER}`,
@@ -657,15 +583,8 @@ task("chain-jacobians", () => {
     );
     const rng = suiteRng("chain composition");
     for (const x of probePoints(rng, 3).map((p) => p.map((v) => v / 2))) {
-      const Jouter = jacobianB(mapA(x));
-      const Jinner = jacobianA(x);
-      const got = chain(Jouter, Jinner);
-      expectJacobian(composed, {
-        name: "chainJacobians",
-        derivative: () => got as Matrix,
-        at: x,
-        called: describeCall("chainJacobians", [Jouter, Jinner]),
-      });
+      const { value, called } = chain(jacobianB(mapA(x)), jacobianA(x));
+      expectJacobian(composed, { name: "chainJacobians", derivative: () => value as Matrix, at: x, called });
     }
   });
 
@@ -675,15 +594,14 @@ task("chain-jacobians", () => {
       const Jouter = randomMatrix(rng, 3, 3);
       const Jinner = randomMatrix(rng, 3, 3);
       const expected = matmul(Jouter, Jinner);
-      const got = chain(Jouter, Jinner);
-      const called = describeCall("chainJacobians", [Jouter, Jinner]);
-      check(!allClose(got, matmul(Jinner, Jouter), 1e-9, 1e-9), () => ({
+      const { value, called } = chain(Jouter, Jinner);
+      check(!allClose(value, matmul(Jinner, Jouter), 1e-9, 1e-9), () => ({
         called,
-        got: describeValue(got),
+        got: describeValue(value),
         expected: `Jouter·Jinner = ${describeValue(expected)}`,
         why: WRONG_ORDER,
       }));
-      expectMatrixClose(got, expected, {
+      expectMatrixClose(value, expected, {
         called,
         oracle: "Jouter·Jinner, column by column",
         rtol: 1e-10,
@@ -694,17 +612,13 @@ task("chain-jacobians", () => {
 
   it("throws a RangeError when the shapes do not chain", () => {
     // A 1×3 outer Jacobian cannot follow a 2×2 inner one (3 columns vs 2 rows).
-    expectRangeError(
-      "chainJacobians",
-      chainJacobians,
-      [
-        frozen([[1, 2, 3]]),
-        frozen([
-          [1, 2],
-          [3, 4],
-        ]),
-      ],
+    learner.chainJacobians.rangeError(
       "Jouter needs one column per row of Jinner",
+      [[1, 2, 3]],
+      [
+        [1, 2],
+        [3, 4],
+      ],
     );
   });
 });
