@@ -14,14 +14,19 @@ const ROOT = path.dirname(GRADER);
 const DIST = path.join(GRADER, "dist");
 const STAMP = path.join(DIST, ".built");
 /** What the compiled CLI is made from. */
-const SOURCES = [path.join(GRADER, "src"), path.join(ROOT, "packages", "math", "src"), path.join(ROOT, "packages", "optim", "src")];
+const SOURCES = [
+  path.join(GRADER, "src"),
+  path.join(ROOT, "packages", "math", "src"),
+  path.join(ROOT, "packages", "optim", "src"),
+];
 
 /** The newest modification time of any file under `dir` (0 when it is missing). @param {string} dir */
 function newest(dir) {
   let latest = 0;
   if (!existsSync(dir)) return latest;
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) latest = Math.max(latest, statSync(path.join(entry.parentPath ?? entry.path, entry.name)).mtimeMs);
+    if (entry.isFile())
+      latest = Math.max(latest, statSync(path.join(entry.parentPath ?? entry.path, entry.name)).mtimeMs);
   }
   return latest;
 }

@@ -56,7 +56,9 @@ task("secant-slope", () => {
           rtol: 1e-9,
           atol: 1e-9,
           why: (got, want) =>
-            Math.abs(got + want) < 1e-6 ? "the sign is flipped: subtract in the same order on top and bottom" : undefined,
+            Math.abs(got + want) < 1e-6
+              ? "the sign is flipped: subtract in the same order on top and bottom"
+              : undefined,
         });
       }
     }

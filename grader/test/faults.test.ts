@@ -30,7 +30,11 @@ describe.concurrent("grading misbehaving learner code", () => {
     expect(task(report, "secant-slope").tests.every((t) => t.status === "timeout")).toBe(true);
     // The stuck call ran to its deadline; the task's other checks were then refused at once.
     expect(report.durationMs).toBeGreaterThanOrEqual(LIMIT_SECONDS * 1000);
-    expect(task(report, "secant-slope").tests.slice(1).every((t) => t.message?.includes("used up its"))).toBe(true);
+    expect(
+      task(report, "secant-slope")
+        .tests.slice(1)
+        .every((t) => t.message?.includes("used up its")),
+    ).toBe(true);
   });
 
   it("reports running out of memory as such, and keeps the other task's points", async () => {
@@ -93,7 +97,9 @@ describe.concurrent("grading misbehaving learner code", () => {
     const report = await fixture("await-loop-at-import");
     expect(report.status).toBe("timed-out");
     expect(report.points).toBe(0);
-    expect(report.problems[0]?.message).toContain(`timed out after ${LIMIT_SECONDS} s while loading your file`);
+    expect(report.problems[0]?.message).toContain(
+      `timed out after ${LIMIT_SECONDS} s while loading your file`,
+    );
   });
 
   it("is not stalled by an asynchronous loop started at import: the sandbox answers calls synchronously", async () => {

@@ -11,9 +11,12 @@ const fixtures = listFixtures();
 const reports = gradeKnownBugs(course, fixtures);
 for (const report of reports) report.catch(() => undefined);
 
-describe.concurrent.each(fixtures.map((fixture, i) => ({ ...fixture, index: i })))("known bug $lesson/$name", (fixture) => {
-  it("loses points on its task, keeps the others, and names the problem", async () => {
-    const report = await reports[fixture.index]!;
-    expect(knownBugProblems(report, await readKnownBug(fixture))).toEqual([]);
-  });
-});
+describe.concurrent.each(fixtures.map((fixture, i) => ({ ...fixture, index: i })))(
+  "known bug $lesson/$name",
+  (fixture) => {
+    it("loses points on its task, keeps the others, and names the problem", async () => {
+      const report = await reports[fixture.index]!;
+      expect(knownBugProblems(report, await readKnownBug(fixture))).toEqual([]);
+    });
+  },
+);

@@ -75,7 +75,8 @@ export function expectRangeError(
   try {
     (fn as (...a: unknown[]) => unknown)(...args);
   } catch (error) {
-    if (error instanceof Error && (error.message.startsWith(TODO_PREFIX) || FAULTS.has(error.name))) throw error;
+    if (error instanceof Error && (error.message.startsWith(TODO_PREFIX) || FAULTS.has(error.name)))
+      throw error;
     if (error instanceof RangeError && error.message.includes(name)) return;
     const got = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     throw new CheckError({

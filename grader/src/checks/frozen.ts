@@ -9,7 +9,8 @@ export function frozen<T>(value: T): T {
   if (value !== null && typeof value === "object") {
     const proto = Object.getPrototypeOf(value);
     // Class instances, and objects that carry a recipe or a label (a portable Rng), are not copies' business.
-    if ((proto !== Object.prototype && proto !== null) || Object.getOwnPropertySymbols(value).length > 0) return value;
+    if ((proto !== Object.prototype && proto !== null) || Object.getOwnPropertySymbols(value).length > 0)
+      return value;
     const copy = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, frozen(v)]));
     return Object.freeze(copy) as T;
   }

@@ -1,6 +1,9 @@
 /**
  * What hidden suites use to check learner code and to explain failures. See grader/AUTHORING.md.
  */
+
+export { runInSandbox } from "../sandbox/client.ts";
+export { portable, portableRng } from "../sandbox/portable.ts";
 export {
   callLearner,
   expectRangeError,
@@ -23,9 +26,18 @@ export { type DerivativeCheck, expectGradient, expectHessian, expectJacobian } f
 export { describeCall, describeValue, formatNumber, labelled } from "./describe-value.ts";
 export { frozen } from "./frozen.ts";
 export { type Call, type LearnerCall, type LearnerCalls, learnerCalls } from "./learner.ts";
-export { dot, identity, matmul, matvec, maxAbs, norm, randomOrthogonal, randomSpd, transpose, withSpectrum } from "./oracles.ts";
-export { portable, portableRng } from "../sandbox/portable.ts";
-export { runInSandbox } from "../sandbox/client.ts";
+export {
+  dot,
+  identity,
+  matmul,
+  matvec,
+  maxAbs,
+  norm,
+  randomOrthogonal,
+  randomSpd,
+  transpose,
+  withSpectrum,
+} from "./oracles.ts";
 export { awayFromKinks, KINK_MARGIN, probePoints } from "./probe-points.ts";
 export { SEED_VARIABLE, suiteRng, suiteSeed } from "./seed.ts";
 export { expectSeedControl } from "./seed-control.ts";

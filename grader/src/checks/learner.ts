@@ -50,7 +50,12 @@ export function learnerCalls<M extends object>(lesson: M): LearnerCalls<M> {
         };
         call = Object.assign(wrapped, {
           rangeError: (problem: string, ...args: unknown[]) =>
-            expectRangeError(key, fn(), args.map((a) => frozen(a)), problem),
+            expectRangeError(
+              key,
+              fn(),
+              args.map((a) => frozen(a)),
+              problem,
+            ),
           called: (...args: unknown[]) => describeCall(key, args),
           raw: (...args: unknown[]) => (fn() as (...a: unknown[]) => unknown)(...args),
         });

@@ -12,7 +12,8 @@ export const norm = (v: Vector): number => Math.sqrt(dot(v, v));
 export const maxAbs = (v: Vector): number => Math.max(0, ...v.map(Math.abs));
 export const transpose = (A: Matrix): number[][] => (A[0] ?? []).map((_, j) => A.map((row) => row[j]!));
 export const matvec = (A: Matrix, v: Vector): number[] => A.map((row) => dot(row, v));
-export const matmul = (A: Matrix, B: Matrix): number[][] => transpose(transpose(B).map((col) => matvec(A, col)));
+export const matmul = (A: Matrix, B: Matrix): number[][] =>
+  transpose(transpose(B).map((col) => matvec(A, col)));
 export const identity = (n: number): number[][] =>
   Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
 

@@ -1,9 +1,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { runLessons } from "../grade/grade-lesson.ts";
 import { courseJsonSchema, reportJsonSchema } from "../manifest/json-schema.ts";
 import type { Course, Lesson } from "../manifest/schema.ts";
 import { testId } from "../runner/raw-result.ts";
-import { runLessons } from "../grade/grade-lesson.ts";
 import { EXPECTED_TESTS_FILE, lessonFile, REPO_ROOT } from "./paths.ts";
 import { generateStub } from "./stubs.ts";
 

@@ -111,7 +111,8 @@ export function gradeKnownBugs(course: Course, fixtures: readonly Fixture[]): Pr
       gradeLessons(
         round.map((fixture) => {
           const lesson = course.lessons.find((l) => l.id === fixture.lesson);
-          if (!lesson) throw new Error(`fixture ${fixture.file}: no lesson ${fixture.lesson} in the manifest`);
+          if (!lesson)
+            throw new Error(`fixture ${fixture.file}: no lesson ${fixture.lesson} in the manifest`);
           return {
             course,
             lesson,
@@ -124,7 +125,12 @@ export function gradeKnownBugs(course: Course, fixtures: readonly Fixture[]): Pr
       ),
     );
     previous = graded.catch(() => undefined);
-    round.forEach((fixture, i) => settled.set(fixture, graded.then((reports) => reports[i]!)));
+    round.forEach((fixture, i) =>
+      settled.set(
+        fixture,
+        graded.then((reports) => reports[i]!),
+      ),
+    );
   }
   return fixtures.map((fixture) => settled.get(fixture)!);
 }

@@ -62,13 +62,17 @@ export function diagnoseRun(run: SuiteRun, lesson: Lesson, sourceFile: string): 
       problems.push({ kind: PROBLEM_OF_FAULT[fault] ?? "crash", message: error.message });
     } else {
       const message = error.message.replace(/^your file could not be loaded: /, "");
-      problems.push({ kind: "load-error", message: PROBLEM_MESSAGES.loadError(firstLine(message), locationIn(error, sourceFile)) });
+      problems.push({
+        kind: "load-error",
+        message: PROBLEM_MESSAGES.loadError(firstLine(message), locationIn(error, sourceFile)),
+      });
     }
   }
   const seen = new Set<FaultKind>();
   for (const test of run.tests) {
     const fault = faultKindOf(test.errors[0]);
-    if (!fault || seen.has(fault) || !test.errors[0]!.message || /^not run /.test(test.errors[0]!.message)) continue;
+    if (!fault || seen.has(fault) || !test.errors[0]!.message || /^not run /.test(test.errors[0]!.message))
+      continue;
     seen.add(fault);
     problems.push({ kind: PROBLEM_OF_FAULT[fault] ?? "crash", message: test.errors[0]!.message });
   }

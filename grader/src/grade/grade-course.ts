@@ -2,9 +2,9 @@ import { lessonFile, type Target } from "../course/paths.ts";
 import { removeStaleUnpackedSuites } from "../course/suite-bundle.ts";
 import type { Course, Lesson } from "../manifest/schema.ts";
 import { type GradeReport, GradeReportSchema, type LessonReport } from "../report/schema.ts";
+import { detectIsolation, type Isolation } from "../sandbox/level.ts";
 import { loadExpectedTests } from "./expected-tests.ts";
 import { gradeLessons } from "./grade-lesson.ts";
-import { detectIsolation, type Isolation } from "../sandbox/level.ts";
 import { roundPoints } from "./score.ts";
 
 export interface GradeOptions {
@@ -53,6 +53,9 @@ export async function gradeCourse(options: GradeOptions): Promise<GradeReport> {
     percent: maxPoints === 0 ? 0 : roundPoints((100 * points) / maxPoints),
     durationMs: Math.round(performance.now() - started),
     lessons,
-    sandbox: { level: isolation.level, ...(isolation.whyNotStrict ? { whyNotStrict: isolation.whyNotStrict } : {}) },
+    sandbox: {
+      level: isolation.level,
+      ...(isolation.whyNotStrict ? { whyNotStrict: isolation.whyNotStrict } : {}),
+    },
   });
 }

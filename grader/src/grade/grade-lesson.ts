@@ -6,7 +6,7 @@ import type { Course, Lesson } from "../manifest/schema.ts";
 import type { LessonReport, Problem, TestReport } from "../report/schema.ts";
 import { type RawTest, type SuiteRun, testId } from "../runner/raw-result.ts";
 import { runSuites, type SuiteRequest } from "../runner/run-suites.ts";
-import { type Isolation, detectIsolation } from "../sandbox/level.ts";
+import { detectIsolation, type Isolation } from "../sandbox/level.ts";
 import { createRunFolder, prepareLesson } from "../sandbox/prepare.ts";
 import { diagnoseRun, faultKindOf, PROBLEM_MESSAGES } from "./diagnose.ts";
 import { lessonStatus, roundPoints, scoreTask } from "./score.ts";
@@ -53,7 +53,11 @@ function checkLearnerFile(file: string): Problem | undefined {
 }
 
 /** Static checks, then the bundle the sandbox will load. Never throws for anything in the learner file. */
-async function plan(request: LessonRequest, folder: { dir: string; remove(): void }, isolation: Isolation): Promise<Plan> {
+async function plan(
+  request: LessonRequest,
+  folder: { dir: string; remove(): void },
+  isolation: Isolation,
+): Promise<Plan> {
   const { lesson, sourceFile, course } = request;
   const refused = checkLearnerFile(sourceFile);
   if (refused) return { request, problems: [refused], violations: [] };
@@ -77,8 +81,15 @@ async function plan(request: LessonRequest, folder: { dir: string; remove(): voi
   const violations = importViolations(prepared.violations, lesson);
   problems.push(...violations.map((v) => ({ kind: "forbidden-import" as const, message: v.message })));
   if (prepared.exports)
-    problems.push(...missingExports(prepared.exports, sourceFile, lesson).map((message) => ({ kind: "missing-export" as const, message })));
-  const blocked = lesson.tasks.filter((t) => violations.some((v) => v.tasks === "all" || v.tasks.includes(t.id)));
+    problems.push(
+      ...missingExports(prepared.exports, sourceFile, lesson).map((message) => ({
+        kind: "missing-export" as const,
+        message,
+      })),
+    );
+  const blocked = lesson.tasks.filter((t) =>
+    violations.some((v) => v.tasks === "all" || v.tasks.includes(t.id)),
+  );
   if (!prepared.config || blocked.length === lesson.tasks.length) return { request, problems, violations };
   const graded = lesson.tasks.flatMap((t) => t.functions);
   return {
@@ -95,7 +106,12 @@ async function plan(request: LessonRequest, folder: { dir: string; remove(): voi
   };
 }
 
-function testStatus(raw: RawTest | undefined, problems: readonly Problem[], taskId: string, blocked: ImportViolation[]): Omit<TestReport, "id" | "name" | "durationMs"> {
+function testStatus(
+  raw: RawTest | undefined,
+  problems: readonly Problem[],
+  taskId: string,
+  blocked: ImportViolation[],
+): Omit<TestReport, "id" | "name" | "durationMs"> {
   const block = blocked.find((v) => v.tasks === "all" || v.tasks.includes(taskId));
   if (block) return { status: "blocked", message: block.message };
   if (!raw || raw.state === "pending") {
@@ -158,7 +174,10 @@ function score(plan: Plan, run: SuiteRun | undefined, started: number): LessonRe
  * (learner code only in the sandboxes), then scoring. Never throws for anything a learner file does.
  * Each request must be a different lesson.
  */
-export async function gradeLessons(requests: readonly LessonRequest[], isolation: Isolation = detectIsolation()): Promise<LessonReport[]> {
+export async function gradeLessons(
+  requests: readonly LessonRequest[],
+  isolation: Isolation = detectIsolation(),
+): Promise<LessonReport[]> {
   const started = performance.now();
   const { plans, runs } = await runLessons(requests, isolation);
   return plans.map((p, i) => score(p, runs[i], started));
@@ -196,4 +215,3 @@ function dedupe(problems: Problem[]): Problem[] {
   const seen = new Set<string>();
   return problems.filter((p) => !seen.has(p.message) && seen.add(p.message));
 }
-

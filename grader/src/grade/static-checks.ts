@@ -33,6 +33,8 @@ export function missingExports(exported: readonly string[], file: string, lesson
   const names = new Set(exported);
   const where = path.relative(REPO_ROOT, file);
   return lesson.tasks.flatMap((task, index) =>
-    task.functions.filter((name) => !names.has(name)).map((name) => EXPORT_MESSAGES.missing(where, name, index + 1)),
+    task.functions
+      .filter((name) => !names.has(name))
+      .map((name) => EXPORT_MESSAGES.missing(where, name, index + 1)),
   );
 }

@@ -17,6 +17,7 @@ const ANSI = new RegExp(
   "g",
 );
 /** C0 controls except tab and newline, DEL, C1 controls, bidirectional overrides and isolates. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 /** Characters XML 1.0 cannot hold at all: lone surrogates and the two non-characters. */
 const NOT_XML = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|[\ufffe\uffff]/g;
@@ -25,12 +26,18 @@ const WORKFLOW_COMMAND = /^(\s*)::/gm;
 
 function visible(c: string): string {
   const code = c.charCodeAt(0);
-  return code < 0x100 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  return code < 0x100
+    ? `\\x${code.toString(16).padStart(2, "0")}`
+    : `\\u${code.toString(16).padStart(4, "0")}`;
 }
 
 /** One text field: escapes removed, controls shown as \xNN, `::` lines broken, length capped. */
 export function cleanText(text: string, max = MAX_TEXT_LENGTH): string {
-  let out = text.replace(/\r\n?/g, "\n").replace(ANSI, "").replace(CONTROL, visible).replace(NOT_XML, "\ufffd");
+  let out = text
+    .replace(/\r\n?/g, "\n")
+    .replace(ANSI, "")
+    .replace(CONTROL, visible)
+    .replace(NOT_XML, "\ufffd");
   out = out.replace(WORKFLOW_COMMAND, "$1: :");
   // The slack keeps this idempotent: a text cut once (with its note) is not cut again.
   if (out.length > max + 80) out = `${out.slice(0, max)}… (${out.length - max} more characters not shown)`;

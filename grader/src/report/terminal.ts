@@ -131,7 +131,8 @@ function lessonDetails(lesson: LessonReport, paint: Paint): string[] {
 
 /** What the footer says about how learner code was isolated. */
 const SANDBOX_LINES = {
-  strict: () => "Your code ran in the strict sandbox: its own process, PID and network namespaces, as user nobody.",
+  strict: () =>
+    "Your code ran in the strict sandbox: its own process, PID and network namespaces, as user nobody.",
   basic: (why?: string) =>
     `Your code ran in the basic sandbox: its own process under Node's permission model${why ? ` (strict mode: ${why})` : ""}.`,
 } as const;

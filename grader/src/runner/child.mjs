@@ -60,7 +60,11 @@ const reporter = {
     if (!lesson) return;
     const kept = (logs[lesson] ??= []);
     if (kept.length >= MAX_LOGS) return;
-    kept.push({ type: log.type, ...(log.taskId ? { taskId: log.taskId } : {}), content: log.content.slice(0, MAX_LOG_BYTES) });
+    kept.push({
+      type: log.type,
+      ...(log.taskId ? { taskId: log.taskId } : {}),
+      content: log.content.slice(0, MAX_LOG_BYTES),
+    });
   },
   onTestCaseReady(test) {
     const lesson = lessonOfFile.get(test.module.moduleId);
@@ -75,7 +79,8 @@ const reporter = {
       for (const test of module.children.allTests()) {
         /** @type {string[]} */
         const path = [test.name];
-        for (let parent = test.parent; parent.type === "suite"; parent = parent.parent) path.unshift(parent.name);
+        for (let parent = test.parent; parent.type === "suite"; parent = parent.parent)
+          path.unshift(parent.name);
         const outcome = test.result();
         tests.push({
           id: test.id,
@@ -105,7 +110,9 @@ const lessonModules = {
   load(id) {
     if (!id.startsWith(VIRTUAL)) return null;
     const lesson = id.slice(VIRTUAL.length);
-    const names = (config.exports[lesson] ?? []).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && n !== "default");
+    const names = (config.exports[lesson] ?? []).filter(
+      (n) => /^[A-Za-z_$][\w$]*$/.test(n) && n !== "default",
+    );
     return [
       `import { openLesson } from ${JSON.stringify(config.client)};`,
       `const lesson = openLesson(${JSON.stringify(lesson)});`,

@@ -1,8 +1,8 @@
 import { spawn } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
-import { GRADER_SRC, REPO_ROOT } from "../course/paths.ts";
 import { SEED_VARIABLE } from "../checks/seed.ts";
+import { GRADER_SRC, REPO_ROOT } from "../course/paths.ts";
 import { CONFIG_VARIABLE, type SandboxConfig } from "../sandbox/config.ts";
 import type { RawError, RawLog, RawTest, SuiteRun } from "./raw-result.ts";
 
@@ -38,7 +38,11 @@ interface ChildMessage {
  * side enforces; the deadline here is a backstop for the grader itself. Always resolves, one SuiteRun
  * per request, in order.
  */
-export function runSuites(requests: readonly SuiteRequest[], seed: number, workers = os.availableParallelism()): Promise<SuiteRun[]> {
+export function runSuites(
+  requests: readonly SuiteRequest[],
+  seed: number,
+  workers = os.availableParallelism(),
+): Promise<SuiteRun[]> {
   if (requests.length === 0) return Promise.resolve([]);
   const config = {
     root: REPO_ROOT,

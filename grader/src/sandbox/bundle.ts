@@ -6,8 +6,9 @@
  * through a gate that exports only the names the lesson allows, so a forbidden function is missing
  * however it is asked for (by name, through `import *`, by a computed key).
  */
-import { builtinModules } from "node:module";
+
 import { readFileSync, realpathSync } from "node:fs";
+import { builtinModules } from "node:module";
 import path from "node:path";
 import * as esbuild from "esbuild";
 import { GRADER_SRC, REPO_ROOT } from "../course/paths.ts";
@@ -57,7 +58,8 @@ export const BUNDLE_MESSAGES = {
     `imports ${spec}, which is not a package this course offers (only @calcml/math and @calcml/optim).`,
   forbiddenName: (where: string, name: string, module: string) =>
     `${where}: uses \`${name}\` from ${module}, which this lesson asks you to write yourself. Remove it and write it.`,
-  glob: (where: string) => `${where}: uses import.meta.glob, which the grader does not run; import files by name.`,
+  glob: (where: string) =>
+    `${where}: uses import.meta.glob, which the grader does not run; import files by name.`,
 } as const;
 
 export interface BundleViolation {
@@ -158,7 +160,9 @@ export async function bundleLearnerFile(
         if (!/^[./]|^file:/.test(spec) && !path.isAbsolute(spec))
           return { errors: [{ text: BUNDLE_MESSAGES.unknownPackage(spec) }] };
         if (!allowedDirs.some((dir) => inside(real, dir)))
-          return { errors: [{ text: BUNDLE_MESSAGES.outside(spec, path.relative(REPO_ROOT, real) || real) }] };
+          return {
+            errors: [{ text: BUNDLE_MESSAGES.outside(spec, path.relative(REPO_ROOT, real) || real) }],
+          };
         return { path: real };
       });
       build.onLoad({ filter: /.*/, namespace: GATE }, (args) => {
@@ -170,7 +174,9 @@ export async function bundleLearnerFile(
         // used, however it was reached (by name, through import *, by a computed key).
         const refusals = all
           .filter((n) => banned.has(n))
-          .map((n) => `export const ${n} = /* @__PURE__ */ refuse(${JSON.stringify(`${FORBIDDEN_MARK}${n}`)});`);
+          .map(
+            (n) => `export const ${n} = /* @__PURE__ */ refuse(${JSON.stringify(`${FORBIDDEN_MARK}${n}`)});`,
+          );
         return {
           contents: [
             allowed.length > 0 ? `export { ${allowed.join(", ")} } from ${entry};` : "",
@@ -207,10 +213,12 @@ export async function bundleLearnerFile(
   const exports = Object.values(result.metafile.outputs).flatMap((o) => o.exports);
   const used = new Set([...code.matchAll(new RegExp(`${FORBIDDEN_MARK}([\\w$]+)`, "g"))].map((m) => m[1]!));
   for (const name of used) {
-    const module = Object.keys(COURSE_PACKAGES).find((p) => lesson.forbiddenImports[p]?.includes(name)) ?? "the course";
+    const module =
+      Object.keys(COURSE_PACKAGES).find((p) => lesson.forbiddenImports[p]?.includes(name)) ?? "the course";
     violations.push({ message: BUNDLE_MESSAGES.forbiddenName(firstMention(file, name), name, module), name });
   }
-  if (/import\.meta\.glob/.test(code)) violations.push({ message: BUNDLE_MESSAGES.glob(path.relative(REPO_ROOT, file)) });
+  if (/import\.meta\.glob/.test(code))
+    violations.push({ message: BUNDLE_MESSAGES.glob(path.relative(REPO_ROOT, file)) });
   return { code, exports, violations };
 }
 
@@ -252,7 +260,8 @@ function fromFailure(error: unknown, file: string, violations: BundleViolation[]
       violations.push({ message: `${path.relative(REPO_ROOT, file)}: ${message.text}` });
     }
   }
-  if (violations.length === 0) violations.push({ message: `${path.relative(REPO_ROOT, file)}: ${String(error)}` });
+  if (violations.length === 0)
+    violations.push({ message: `${path.relative(REPO_ROOT, file)}: ${String(error)}` });
   return { violations };
 }
 

@@ -13,9 +13,9 @@ import { execFileSync } from "node:child_process";
 import { closeSync, constants, openSync, readSync, rmSync, writeSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import { type CodecHooks, decode, type Encoded, encode } from "./codec.ts";
-import { type Frame, frameBytes, MAX_FRAME_BYTES } from "./frames.ts";
-import { FAULT_MESSAGES, SandboxFault } from "./fault.ts";
 import { CONFIG_VARIABLE, type SandboxConfig } from "./config.ts";
+import { FAULT_MESSAGES, SandboxFault } from "./fault.ts";
+import { type Frame, frameBytes, MAX_FRAME_BYTES } from "./frames.ts";
 import { recipeOf } from "./portable.ts";
 
 /** Shared words with the relay (relay.mjs): the fault code, "started", the report's length; then the deadline. */
@@ -94,7 +94,8 @@ class Sandbox {
       }
       const name = String((value as { name?: unknown }).name ?? "");
       if (recipe?.kind === "rng") return { "#": "rng", id, seed: recipe.seed };
-      if (recipe?.kind === "code") return { "#": "code", id, name, source: recipe.source, env: this.enc(recipe.env) };
+      if (recipe?.kind === "code")
+        return { "#": "code", id, name, source: recipe.source, env: this.enc(recipe.env) };
       return { "#": "fn", id, name };
     },
     byReference: (value) => recipeOf(value) !== undefined,
@@ -106,7 +107,8 @@ class Sandbox {
     },
     proxy: (tag) => this.proxy(tag),
     lookup: (id) => {
-      if (!(id in this.callbacks)) throw new SandboxFault("protocol", FAULT_MESSAGES.protocol("an unknown callback"));
+      if (!(id in this.callbacks))
+        throw new SandboxFault("protocol", FAULT_MESSAGES.protocol("an unknown callback"));
       return this.callbacks[id];
     },
     echoed: (n) => this.sent.get(n),
@@ -160,18 +162,26 @@ class Sandbox {
       const error = this.decodeFrom(first.v) as Error;
       const fault = new SandboxFault("load-error", FAULT_MESSAGES.loadError(error), error);
       // The learner's own stack (source-mapped to their file) tells the report where it threw.
-      fault.stack = `${fault.name}: ${fault.message}\n${String(error.stack ?? "").split("\n").slice(1).join("\n")}`;
+      fault.stack = `${fault.name}: ${fault.message}\n${String(error.stack ?? "")
+        .split("\n")
+        .slice(1)
+        .join("\n")}`;
       throw fault;
     }
-    if (first.t === "exit") throw new SandboxFault("exit", FAULT_MESSAGES.exit(String(first.code), "while loading"));
+    if (first.t === "exit")
+      throw new SandboxFault("exit", FAULT_MESSAGES.exit(String(first.code), "while loading"));
     throw new SandboxFault("protocol", FAULT_MESSAGES.protocol(`"${first.t}" before the file loaded`));
   }
 
   /** Applies a portable function inside the child (it is sent as its recipe, see portable.ts). */
   runPortable(fn: unknown, args: unknown[]): unknown {
-    if (typeof fn !== "function" || !recipeOf(fn)) throw new TypeError("runInSandbox takes a function made with portable()");
+    if (typeof fn !== "function" || !recipeOf(fn))
+      throw new TypeError("runInSandbox takes a function made with portable()");
     this.ensure();
-    return this.exchange({ t: "apply", fn: this.enc(fn), self: this.enc(undefined), args: this.enc(args) }, fn.name || "the suite's code");
+    return this.exchange(
+      { t: "apply", fn: this.enc(fn), self: this.enc(undefined), args: this.enc(args) },
+      fn.name || "the suite's code",
+    );
   }
 
   /** Starts a fresh child when the last one was stopped. */
@@ -223,7 +233,10 @@ class Sandbox {
     const length = Atomics.load(this.words, REPORT_LENGTH);
     let report: Record<string, unknown> = {};
     try {
-      report = JSON.parse(Buffer.from(this.report.subarray(0, length)).toString("utf8")) as Record<string, unknown>;
+      report = JSON.parse(Buffer.from(this.report.subarray(0, length)).toString("utf8")) as Record<
+        string,
+        unknown
+      >;
     } catch {
       // No report: the kind alone.
     }
@@ -253,7 +266,8 @@ class Sandbox {
     const text = this.read(length).toString("utf8");
     try {
       const frame = JSON.parse(text) as Frame;
-      if (frame === null || typeof frame !== "object" || typeof frame.t !== "string") throw new Error("not a frame");
+      if (frame === null || typeof frame !== "object" || typeof frame.t !== "string")
+        throw new Error("not a frame");
       return frame;
     } catch {
       this.stop();
@@ -283,17 +297,29 @@ class Sandbox {
       case "timeout":
         return new SandboxFault("timeout", FAULT_MESSAGES.timeout(this.config.timeLimitMs / 1000, where));
       case "memory":
-        return new SandboxFault("out-of-memory", FAULT_MESSAGES.outOfMemory(this.config.memoryLimitMb, where));
+        return new SandboxFault(
+          "out-of-memory",
+          FAULT_MESSAGES.outOfMemory(this.config.memoryLimitMb, where),
+        );
       case "too-large":
         return new SandboxFault("too-large", FAULT_MESSAGES.tooLarge(Number(report.bytes), where));
       case "protocol":
         return new SandboxFault("protocol", FAULT_MESSAGES.protocol(String(report.detail ?? "")));
       default:
         if (/heap out of memory|Reached heap limit/i.test(stderr))
-          return new SandboxFault("out-of-memory", FAULT_MESSAGES.outOfMemory(this.config.memoryLimitMb, where));
+          return new SandboxFault(
+            "out-of-memory",
+            FAULT_MESSAGES.outOfMemory(this.config.memoryLimitMb, where),
+          );
         if (/Maximum call stack|stack overflow/i.test(stderr))
           return new SandboxFault("crash", FAULT_MESSAGES.stack(where));
-        return new SandboxFault("crash", FAULT_MESSAGES.crash(where, report.signal ? String(report.signal) : `code ${String(report.code ?? "?")}`));
+        return new SandboxFault(
+          "crash",
+          FAULT_MESSAGES.crash(
+            where,
+            report.signal ? String(report.signal) : `code ${String(report.code ?? "?")}`,
+          ),
+        );
     }
   }
 
@@ -311,7 +337,11 @@ class Sandbox {
     }
     const task = current.task;
     const left = this.budgets.get(task) ?? this.config.timeLimitMs;
-    if (top && left <= 0) throw new SandboxFault("timeout", FAULT_MESSAGES.noTimeLeft(this.config.timeLimitMs / 1000, this.where()));
+    if (top && left <= 0)
+      throw new SandboxFault(
+        "timeout",
+        FAULT_MESSAGES.noTimeLeft(this.config.timeLimitMs / 1000, this.where()),
+      );
     const started = Date.now();
     if (top) this.deadline[0] = started + left;
     this.depth += 1;
@@ -360,7 +390,8 @@ class Sandbox {
   private runCallback(frame: Extract<Frame, { t: "apply" }>): Frame {
     try {
       const fn = this.decodeFrom(frame.fn);
-      if (typeof fn !== "function") throw new TypeError("the learner's code called something that is not a function");
+      if (typeof fn !== "function")
+        throw new TypeError("the learner's code called something that is not a function");
       const result = Reflect.apply(fn, this.decodeFrom(frame.self), this.decodeFrom(frame.args) as unknown[]);
       return { t: "ret", v: this.enc(result) };
     } catch (error) {
@@ -379,31 +410,32 @@ class Sandbox {
     if (known) return known;
     const handle: Encoded = { "#": "back", id: tag.id };
     const what = tag["#"] === "fn" ? tag.name || "a function" : `a ${tag.cls || "object"}`;
-    const made =
-      tag["#"] === "fn" ? this.functionProxy(handle, tag.name) : this.objectProxy(handle, what);
+    const made = tag["#"] === "fn" ? this.functionProxy(handle, tag.name) : this.objectProxy(handle, what);
     this.proxies.set(tag.id, made);
     this.proxyIds.set(made, { id: tag.id, generation: this.generation });
     return made;
   }
 
   private functionProxy(handle: Encoded, name: string): object {
-    const target = function () {};
+    const target = () => {};
     Object.defineProperty(target, "name", { value: name });
-    const self = this;
     return new Proxy(target, {
       apply: (_t, thisArg, args) =>
-        self.exchange({ t: "apply", fn: handle, self: self.enc(thisArg), args: self.enc(args) }, name || "a function"),
-      construct: (_t, args) => self.exchange({ t: "construct", fn: handle, args: self.enc(args) }, `new ${name}`) as object,
+        this.exchange(
+          { t: "apply", fn: handle, self: this.enc(thisArg), args: this.enc(args) },
+          name || "a function",
+        ),
+      construct: (_t, args) =>
+        this.exchange({ t: "construct", fn: handle, args: this.enc(args) }, `new ${name}`) as object,
       get: (t, key) => {
         if (key === "name" || key === "length" || typeof key === "symbol") return Reflect.get(t, key);
-        return self.exchange({ t: "get", obj: handle, key }, `${name}.${key}`);
+        return this.exchange({ t: "get", obj: handle, key }, `${name}.${key}`);
       },
     });
   }
 
   private objectProxy(handle: Encoded, what: string): object {
-    const self = this;
-    const ask = (frame: Frame, label: string) => self.exchange(frame, label);
+    const ask = (frame: Frame, label: string) => this.exchange(frame, label);
     return new Proxy(
       {},
       {
@@ -413,10 +445,11 @@ class Sandbox {
         },
         set: (_t, key, value) => {
           if (typeof key === "symbol") return false;
-          ask({ t: "set", obj: handle, key, value: self.enc(value) }, `${what}.${key} =`);
+          ask({ t: "set", obj: handle, key, value: this.enc(value) }, `${what}.${key} =`);
           return true;
         },
-        has: (_t, key) => typeof key === "string" && ask({ t: "has", obj: handle, key }, `"${key}" in ${what}`) === true,
+        has: (_t, key) =>
+          typeof key === "string" && ask({ t: "has", obj: handle, key }, `"${key}" in ${what}`) === true,
         ownKeys: () => {
           const keys = ask({ t: "keys", obj: handle }, `the keys of ${what}`);
           return Array.isArray(keys) ? keys.filter((k): k is string => typeof k === "string") : [];
@@ -425,7 +458,12 @@ class Sandbox {
           if (typeof key === "symbol") return undefined;
           const keys = ask({ t: "keys", obj: handle }, `the keys of ${what}`);
           if (!Array.isArray(keys) || !keys.includes(key)) return undefined;
-          return { value: ask({ t: "get", obj: handle, key }, `${what}.${key}`), writable: true, enumerable: true, configurable: true };
+          return {
+            value: ask({ t: "get", obj: handle, key }, `${what}.${key}`),
+            writable: true,
+            enumerable: true,
+            configurable: true,
+          };
         },
         getPrototypeOf: () => {
           const proto = ask({ t: "proto", obj: handle }, `the prototype of ${what}`);
@@ -455,7 +493,8 @@ export function runInSandbox<R>(lessonId: string, fn: (...args: never[]) => R, .
 function configFor(lessonId: string): SandboxConfig {
   const all = JSON.parse(process.env[CONFIG_VARIABLE] ?? "{}") as Record<string, SandboxConfig>;
   const config = all[lessonId];
-  if (!config) throw new Error(`the grader gave no sandbox for lesson ${lessonId} (${CONFIG_VARIABLE} is not set)`);
+  if (!config)
+    throw new Error(`the grader gave no sandbox for lesson ${lessonId} (${CONFIG_VARIABLE} is not set)`);
   return config;
 }
 
@@ -473,10 +512,7 @@ export function openLesson(lessonId: string): Record<string, unknown> {
   const stable: Record<string, unknown> = {};
   for (const name of Object.keys(exports)) {
     const value = exports[name];
-    stable[name] =
-      typeof value === "function"
-        ? stableFunction(sandbox, name, value)
-        : value;
+    stable[name] = typeof value === "function" ? stableFunction(sandbox, name, value) : value;
   }
   return stable;
 }
@@ -489,7 +525,7 @@ function stableFunction(sandbox: Sandbox, name: string, first: unknown): unknown
     generationOf = latest ?? generationOf;
     return generationOf as (...args: unknown[]) => unknown;
   };
-  const target = function () {};
+  const target = () => {};
   Object.defineProperty(target, "name", { value: name });
   return new Proxy(target, {
     apply: (_t, thisArg, args) => {

@@ -77,7 +77,11 @@ export interface CodecHooks {
   /** A proxy for a function or object the other side owns. */
   proxy(tag: { "#": "fn"; id: number; name: string } | { "#": "ref"; id: number; cls: string }): unknown;
   /** A function or generator the other side shipped as a recipe (see portable.ts); only the sandbox builds them. */
-  build?(tag: { "#": "code"; id: number; name: string; source: string; env: unknown } | { "#": "rng"; id: number; seed: number }): unknown;
+  build?(
+    tag:
+      | { "#": "code"; id: number; name: string; source: string; env: unknown }
+      | { "#": "rng"; id: number; seed: number },
+  ): unknown;
   /** This side's own value behind a handle the other side sent back. */
   lookup(id: number): unknown;
   /** The object the other side echoed back by its number (see `echo`). */
@@ -154,7 +158,9 @@ export function encode(value: unknown, hooks: CodecHooks): Encoded {
       return {
         "#": "err",
         n,
-        ctor: ctor ?? (obj instanceof TypeError ? "TypeError" : obj instanceof RangeError ? "RangeError" : "Error"),
+        ctor:
+          ctor ??
+          (obj instanceof TypeError ? "TypeError" : obj instanceof RangeError ? "RangeError" : "Error"),
         name: String(obj.name),
         message: String(obj.message),
         ...(typeof obj.stack === "string" ? { stack: obj.stack } : {}),
@@ -238,7 +244,9 @@ export function decode(data: unknown, hooks: CodecHooks, freeze: boolean): unkno
       }
       case "typed": {
         const Ctor = TYPED_ARRAYS[String(t.k) as keyof typeof TYPED_ARRAYS] ?? Float64Array;
-        const out = Ctor.from(asArray(t.v).map((x) => (typeof x === "number" ? x : Number(walk(x, depth + 1)))));
+        const out = Ctor.from(
+          asArray(t.v).map((x) => (typeof x === "number" ? x : Number(walk(x, depth + 1)))),
+        );
         register(t.n, out);
         return out;
       }

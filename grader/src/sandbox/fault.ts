@@ -46,7 +46,8 @@ export const FAULT_MESSAGES = {
   tooLarge: (bytes: number, where: string) =>
     `returned a value too large to check (${Math.round(bytes / 2 ** 20)} MB) ${where}. Return only what the task asks for.`,
   crash: (where: string, how: string) => `your code's process crashed ${where} (${how}).`,
-  stack: (where: string) => `your code's process crashed ${where}: the call stack overflowed (endless recursion?).`,
+  stack: (where: string) =>
+    `your code's process crashed ${where}: the call stack overflowed (endless recursion?).`,
   exit: (code: string, where: string) =>
     `your code called process.exit(${code}) ${where}; remove it: the grader decides when a run ends.`,
   protocol: (detail: string) =>

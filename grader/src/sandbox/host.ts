@@ -11,7 +11,13 @@ import { openSync, readSync, writeSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { createRng } from "../../../packages/math/src/random/rng.ts";
 import { type CodecHooks, decode, type Encoded, encode } from "./codec.ts";
-import { CONSOLE_BYTES_PER_LINE, CONSOLE_LINES_PER_CALL, type Frame, frameBytes, MAX_FRAME_BYTES } from "./frames.ts";
+import {
+  CONSOLE_BYTES_PER_LINE,
+  CONSOLE_LINES_PER_CALL,
+  type Frame,
+  frameBytes,
+  MAX_FRAME_BYTES,
+} from "./frames.ts";
 
 const [bundle = "", requests = "", replies = ""] = process.argv.slice(2);
 /** The FIFOs the trusted side made: requests come in on one, answers go out on the other. */
@@ -51,7 +57,9 @@ const pinned = {
   from: Buffer.from,
   readSync,
   writeSync,
-  exit: ((process as unknown as { reallyExit?: (code: number) => never }).reallyExit ?? process.exit).bind(process),
+  exit: ((process as unknown as { reallyExit?: (code: number) => never }).reallyExit ?? process.exit).bind(
+    process,
+  ),
 };
 
 /** Console output of the current exchange, sent with the next frame. */
@@ -69,14 +77,17 @@ function capture(prefix: string) {
 }
 function describe(value: unknown): string {
   try {
-    return typeof value === "object" && value !== null ? pinned.stringify(value) ?? String(value) : String(value);
+    return typeof value === "object" && value !== null
+      ? (pinned.stringify(value) ?? String(value))
+      : String(value);
   } catch {
     return String(value);
   }
 }
 for (const method of ["log", "info", "debug", "trace", "dir", "table"] as const)
   (console as unknown as Record<string, unknown>)[method] = capture("");
-for (const method of ["warn", "error"] as const) (console as unknown as Record<string, unknown>)[method] = capture("");
+for (const method of ["warn", "error"] as const)
+  (console as unknown as Record<string, unknown>)[method] = capture("");
 for (const stream of [process.stdout, process.stderr]) {
   (stream as unknown as { write: unknown }).write = (chunk: unknown) => {
     capture("")(String(chunk).replace(/\n$/, ""));
@@ -143,7 +154,11 @@ function handle(value: object): number {
 const hooks: CodecHooks = {
   own(value) {
     if (typeof value === "function") return { "#": "fn", id: handle(value), name: String(value.name ?? "") };
-    return { "#": "ref", id: handle(value), cls: String((value as { constructor?: { name?: unknown } }).constructor?.name ?? "") };
+    return {
+      "#": "ref",
+      id: handle(value),
+      cls: String((value as { constructor?: { name?: unknown } }).constructor?.name ?? ""),
+    };
   },
   theirs: (value) => proxyIds.get(value),
   // A class's prototype looks plain but carries the class's methods: it travels by handle, so that
@@ -159,7 +174,12 @@ const hooks: CodecHooks = {
       const id = tag.id;
       // A callback the suite passed (f, ∇f, a step): calling it asks the trusted side and waits.
       fn = function (this: unknown, ...args: unknown[]) {
-        return request({ t: "apply", fn: { "#": "back", id }, self: encode(this, hooks), args: encode(args, hooks) });
+        return request({
+          t: "apply",
+          fn: { "#": "back", id },
+          self: encode(this, hooks),
+          args: encode(args, hooks),
+        });
       };
       Object.defineProperty(fn, "name", { value: tag["#"] === "fn" ? tag.name : "" });
       proxies.set(id, fn);

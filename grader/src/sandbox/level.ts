@@ -56,7 +56,11 @@ let probed: Isolation | undefined;
 export function detectIsolation(): Isolation {
   if (probed) return probed;
   if (process.platform !== "linux") {
-    probed = { level: "basic", prefix: [], whyNotStrict: `strict mode needs Linux namespaces (this is ${process.platform})` };
+    probed = {
+      level: "basic",
+      prefix: [],
+      whyNotStrict: `strict mode needs Linux namespaces (this is ${process.platform})`,
+    };
     return probed;
   }
   if (!existsSync(UNSHARE)) {

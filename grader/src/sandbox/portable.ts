@@ -22,8 +22,13 @@ export type Recipe =
  * (Math, Number…). A free variable shows up as a ReferenceError when the suite runs on the solution.
  * Returns `fn` itself (still callable here, labels kept).
  */
-export function portable<F extends (...args: never[]) => unknown>(fn: F, env: Record<string, unknown> = {}): F {
-  Object.defineProperty(fn, PORTABLE, { value: { kind: "code", source: fn.toString(), env } satisfies Recipe });
+export function portable<F extends (...args: never[]) => unknown>(
+  fn: F,
+  env: Record<string, unknown> = {},
+): F {
+  Object.defineProperty(fn, PORTABLE, {
+    value: { kind: "code", source: fn.toString(), env } satisfies Recipe,
+  });
   return fn;
 }
 

@@ -10,7 +10,8 @@ const plain: CodecHooks = {
   },
   lookup: () => undefined,
 };
-const roundTrip = (value: unknown, freeze = true) => decode(JSON.parse(JSON.stringify(encode(value, plain))), plain, freeze);
+const roundTrip = (value: unknown, freeze = true) =>
+  decode(JSON.parse(JSON.stringify(encode(value, plain))), plain, freeze);
 
 describe("the codec between the trusted side and the sandbox", () => {
   it("keeps what JSON loses: NaN, ±Infinity, −0, undefined, bigint", () => {

@@ -43,7 +43,9 @@ function reportWith(message: string): GradeReport {
             status: "failing",
             passed: 0,
             total: 1,
-            tests: [{ id: "square > t", name: "t", status: "failed", message, durationMs: 1, console: [message] }],
+            tests: [
+              { id: "square > t", name: "t", status: "failed", message, durationMs: 1, console: [message] },
+            ],
           },
         ],
       },
@@ -54,6 +56,7 @@ function reportWith(message: string): GradeReport {
 /** No escape, no control character but tab and newline, no line a runner reads as a command. */
 function expectClean(text: string): void {
   expect(text).not.toContain(ESC);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
   expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
   expect(text).not.toMatch(/^\s*::/m);
 }
@@ -81,7 +84,12 @@ describe("every renderer cleans learner text", () => {
   const report = reportWith(HOSTILE);
 
   it("terminal, Gradescope, Exercism and the step summary", () => {
-    for (const text of [renderTerminal(report), renderGradescope(report), renderExercism(report), renderGithubSummary(report)]) {
+    for (const text of [
+      renderTerminal(report),
+      renderGradescope(report),
+      renderExercism(report),
+      renderGithubSummary(report),
+    ]) {
       expectClean(text);
       JSON.stringify(text);
     }

@@ -40,7 +40,9 @@ describe("imports, judged by the file they load", () => {
   });
 
   it("zeroes only the task whose answer is imported, naming file, line and name", async () => {
-    const { violations } = await check('\nimport { numericalGradient as ng } from "@calcml/math";\nexport const g = ng;');
+    const { violations } = await check(
+      '\nimport { numericalGradient as ng } from "@calcml/math";\nexport const g = ng;',
+    );
     expect(violations).toHaveLength(1);
     expect(violations[0]?.tasks).toEqual(["numerical-gradient"]);
     expect(violations[0]?.message).toMatch(/gradients\.ts:2: uses `numericalGradient` from @calcml\/math/);
@@ -52,7 +54,9 @@ describe("imports, judged by the file they load", () => {
     const again = await check('export { numericalGradient } from "@calcml/math";');
     expect(again.violations.map((v) => v.tasks)).toEqual([["numerical-gradient"]]);
     // A computed key reaches the whole module, forbidden names included: each is charged to its task.
-    const computed = await check('import * as m from "@calcml/math";\nexport const g = (m as any)["numerical" + "Gradient"];');
+    const computed = await check(
+      'import * as m from "@calcml/math";\nexport const g = (m as any)["numerical" + "Gradient"];',
+    );
     expect(computed.violations.map((v) => v.tasks)).toEqual([["numerical-gradient"]]);
   });
 
@@ -89,7 +93,9 @@ describe("imports, judged by the file they load", () => {
 
 describe("missing exports", () => {
   it("names each graded function the bundle does not export, with its task number", async () => {
-    const { exports, file } = await check("export function numericalGradient() {}\nfunction steepestAscent() {}");
+    const { exports, file } = await check(
+      "export function numericalGradient() {}\nfunction steepestAscent() {}",
+    );
     expect(missingExports(exports ?? [], file, lesson)).toEqual([
       `${path.relative(REPO_ROOT, file)} does not export \`steepestAscent\` (task 2); keep the stub's \`export\` line and its exact name.`,
     ]);
