@@ -125,12 +125,11 @@ export function gradeKnownBugs(course: Course, fixtures: readonly Fixture[]): Pr
       ),
     );
     previous = graded.catch(() => undefined);
-    round.forEach((fixture, i) =>
+    for (const [i, fixture] of round.entries())
       settled.set(
         fixture,
         graded.then((reports) => reports[i]!),
-      ),
-    );
+      );
   }
   return fixtures.map((fixture) => settled.get(fixture)!);
 }
