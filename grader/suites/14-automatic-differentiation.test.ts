@@ -10,15 +10,20 @@ import {
   expectGradient,
   fail,
   formatNumber as fmt,
-  frozen,
   isClose,
+  labelled,
+  learnerCalls,
+  portable,
   probePoints,
+  runInSandbox,
   suiteRng,
   task,
   wrapLearnerError,
 } from "../src/checks/index.ts";
 
-const { Value, gradientOf, zeroGrad } = lesson;
+const LESSON = "14-automatic-differentiation";
+const learner = learnerCalls(lesson);
+const { Value } = lesson;
 type V = InstanceType<typeof Value>;
 
 /** Arithmetic compared with arithmetic: another valid order (a·b⁻¹ for a/b) moves the last bit only. */
@@ -27,7 +32,7 @@ const ARITHMETIC = { rtol: 1e-12, atol: 1e-15 };
 const SMOOTH = { rtol: 1e-9, atol: 1e-12 };
 const CHAIN_LENGTH = 100_000;
 
-// ---------------------------------------------------------------- calling the learner's class
+// Calling the learner's class: its constructor and methods are not exports, so `run` names each call.
 
 /** Runs learner code, turning a throw into a message that names `called` (TODO errors pass through). */
 function run<T>(called: string, body: () => T): T {
@@ -52,6 +57,11 @@ function asResult(result: unknown, called: string): V {
   return result as V;
 }
 
+/** `build(...)` run as learner code and checked to be a Value. */
+function made(called: string, build: () => unknown): V {
+  return asResult(run(called, build), called);
+}
+
 function near(got: number, want: number, rtol = 1e-6): boolean {
   return isClose(got, want, rtol, 1e-12);
 }
@@ -59,15 +69,12 @@ function near(got: number, want: number, rtol = 1e-6): boolean {
 /** ∂out/∂x for out = build(x) at one point, through the learner's backward(). */
 function derivative(build: (x: V) => V, x0: number, called: string): number {
   const x = leaf(x0);
-  const out = asResult(
-    run(called, () => build(x)),
-    called,
-  );
+  const out = made(called, () => build(x));
   run(`${called}.backward()`, () => out.backward());
   return x.grad;
 }
 
-// ---------------------------------------------------------------- operations, with oracles
+// Operations, with oracles.
 
 type Binary = "add" | "sub" | "mul" | "div";
 const BINARY: Record<
@@ -79,6 +86,7 @@ const BINARY: Record<
   mul: { value: (a, b) => a * b, d: (a, b) => [b, a] },
   div: { value: (a, b) => a / b, d: (a, b) => [1 / b, -a / (b * b)] },
 };
+const binaries = Object.entries(BINARY) as [Binary, (typeof BINARY)[Binary]][];
 
 type Unary = "neg" | "exp" | "log" | "tanh" | "relu" | "sigmoid";
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
@@ -123,6 +131,7 @@ const UNARY: Record<
           : undefined,
   },
 };
+const unaries = Object.entries(UNARY) as [Unary, (typeof UNARY)[Unary]][];
 
 const POWERS = [2, 3, -1, 0.5, -1.5, 1, 0] as const;
 
@@ -138,126 +147,7 @@ function operands(rng: Rng): [number, number] {
   return [rng.normal(0, 2), Math.abs(b) < 0.2 ? b + Math.sign(b || 1) * 0.5 : b];
 }
 
-task("value-forward", () => {
-  it("computes add, sub, mul and div of two values", () => {
-    const rng = suiteRng("forward binary");
-    for (let k = 0; k < 5; k++) {
-      const [a, b] = operands(rng);
-      for (const [name, op] of Object.entries(BINARY) as [Binary, (typeof BINARY)[Binary]][]) {
-        const called = `new Value(${fmt(a)}).${name}(new Value(${fmt(b)}))`;
-        const out = asResult(
-          run(called, () => leaf(a)[name](leaf(b))),
-          called,
-        );
-        expectClose(out.data, op.value(a, b), {
-          called: `${called}.data`,
-          oracle: `a ${{ add: "+", sub: "−", mul: "×", div: "÷" }[name]} b`,
-          ...ARITHMETIC,
-          why: (got) =>
-            near(got, op.value(b, a))
-              ? `the operands are swapped: a.${name}(b) computes this ${name} other, with this = a`
-              : undefined,
-        });
-      }
-    }
-  });
-
-  it("accepts a plain number as the right operand", () => {
-    const rng = suiteRng("forward numbers");
-    for (let k = 0; k < 3; k++) {
-      const [a, c] = operands(rng);
-      for (const [name, op] of Object.entries(BINARY) as [Binary, (typeof BINARY)[Binary]][]) {
-        const called = `new Value(${fmt(a)}).${name}(${fmt(c)})`;
-        const out = asResult(
-          run(called, () => leaf(a)[name](c)),
-          called,
-        );
-        expectClose(out.data, op.value(a, c), {
-          called: `${called}.data`,
-          oracle: "the same as with new Value(c)",
-          ...ARITHMETIC,
-          why: (got) =>
-            Number.isNaN(got)
-              ? "a number operand has no .data: wrap it first (asValue(other), i.e. new Value(c))"
-              : undefined,
-        });
-      }
-    }
-  });
-
-  it("computes neg, exp, log, tanh, relu and sigmoid", () => {
-    const rng = suiteRng("forward unary");
-    const xs = [...rng.normalVector(4, 0.5), ...rng.normalVector(4, 3), -30, 30];
-    for (const x of xs) {
-      for (const [name, op] of Object.entries(UNARY) as [Unary, (typeof UNARY)[Unary]][]) {
-        const arg = name === "log" ? Math.abs(x) + 0.1 : name === "exp" ? x / 3 : x;
-        const called = `new Value(${fmt(arg)}).${name}()`;
-        const out = asResult(
-          run(called, () => leaf(arg)[name]()),
-          called,
-        );
-        expectClose(out.data, op.value(arg), {
-          called: `${called}.data`,
-          oracle: `Math.${name === "relu" ? "max(0, x)" : name === "sigmoid" ? "1/(1 + e⁻ˣ)" : `${name}(x)`}`,
-          ...SMOOTH,
-        });
-      }
-    }
-  });
-
-  it("raises to integer, negative and fractional powers", () => {
-    const rng = suiteRng("forward pow");
-    for (const p of POWERS) {
-      const x = Number.isInteger(p) ? rng.normal(0, 2) || 1 : 0.2 + 3 * rng.uniform();
-      const called = `new Value(${fmt(x)}).pow(${p})`;
-      const out = asResult(
-        run(called, () => leaf(x).pow(p)),
-        called,
-      );
-      expectClose(out.data, x ** p, { called: `${called}.data`, oracle: "x ** p", ...SMOOTH });
-    }
-  });
-
-  it("returns a new Value with grad 0 and leaves its operands unchanged", () => {
-    const rng = suiteRng("forward fresh");
-    const [a0, b0] = operands(rng);
-    const ops: [string, (a: V, b: V) => V][] = [
-      ["add(b)", (a, b) => a.add(b)],
-      ["sub(b)", (a, b) => a.sub(b)],
-      ["mul(b)", (a, b) => a.mul(b)],
-      ["div(b)", (a, b) => a.div(b)],
-      ["mul(2)", (a) => a.mul(2)],
-      ["pow(2)", (a) => a.pow(2)],
-      ...(["neg", "exp", "tanh", "relu", "sigmoid"] as const).map((name): [string, (a: V) => V] => [
-        `${name}()`,
-        (a) => a[name](),
-      ]),
-    ];
-    for (const [text, op] of ops) {
-      const a = leaf(a0);
-      const b = leaf(b0);
-      const called = `a.${text} with a = new Value(${fmt(a0)}), b = new Value(${fmt(b0)})`;
-      const out = asResult(
-        run(called, () => op(a, b)),
-        called,
-      );
-      check(out !== a && out !== b && out.grad === 0, {
-        called,
-        got: out === a || out === b ? "one of its operands" : `a Value with grad ${fmt(out.grad)}`,
-        expected: "a new Value whose grad starts at 0",
-        why: "each operation makes a new node of the graph; the operands stay as they were",
-      });
-      check(a.data === a0 && b.data === b0 && a.grad === 0 && b.grad === 0, {
-        called,
-        got: `afterwards a = { data: ${fmt(a.data)}, grad: ${fmt(a.grad)} }, b = { data: ${fmt(b.data)}, grad: ${fmt(b.grad)} }`,
-        expected: `a and b unchanged: data ${fmt(a0)} and ${fmt(b0)}, grad 0`,
-        why: "an operation must not change its operands",
-      });
-    }
-  });
-});
-
-// ---------------------------------------------------------------- random expression graphs
+// Random expression graphs.
 
 /** One node of a random graph: how to compute it from earlier nodes, with Values and with numbers. */
 interface Step {
@@ -345,19 +235,215 @@ function evaluate<T>(steps: readonly Step[], inputs: readonly T[], apply: (s: St
   return nodes[nodes.length - 1] as T;
 }
 
+// Test functions for gradientOf, run inside the sandbox (portable) where no test counts their calls.
+
+/**
+ * f and its plain-number twin, for finite differences. Constants are written `new Value(c)` (the class
+ * read off an input), not plain numbers, so that a slip with task 1's number operands costs no points here.
+ */
+interface TestFunction {
+  values: (xs: V[]) => V;
+  numbers: (xs: readonly number[]) => number;
+}
+
+const rosenbrock: TestFunction = {
+  values: labelled(
+    "x ↦ Σ (1 − xᵢ)² + 100·(xᵢ₊₁ − xᵢ²)²",
+    portable((xs: V[]) => {
+      const Val = xs[0]!.constructor as typeof Value;
+      let sum = new Val(0);
+      for (let i = 0; i + 1 < xs.length; i++) {
+        const [xi, next] = [xs[i]!, xs[i + 1]!];
+        const d = new Val(1).sub(xi);
+        const e = next.sub(xi.mul(xi));
+        sum = sum.add(d.mul(d)).add(e.mul(e).mul(new Val(100)));
+      }
+      return sum;
+    }),
+  ),
+  numbers: (xs) => {
+    let sum = 0;
+    for (let i = 0; i + 1 < xs.length; i++) sum += (1 - xs[i]!) ** 2 + 100 * (xs[i + 1]! - xs[i]! ** 2) ** 2;
+    return sum;
+  },
+};
+
+const products: TestFunction = {
+  values: labelled(
+    "x ↦ Σ (xᵢ − i)·(xᵢ₊₁ + 2) − x₀",
+    portable((xs: V[]) => {
+      const Val = xs[0]!.constructor as typeof Value;
+      return xs
+        .slice(0, -1)
+        .reduce((sum, xi, i) => sum.add(xi.sub(new Val(i)).mul(xs[i + 1]!.add(new Val(2)))), xs[0]!.neg());
+    }),
+  ),
+  numbers: (xs) => xs.slice(0, -1).reduce((sum, xi, i) => sum + (xi - i) * (xs[i + 1]! + 2), -xs[0]!),
+};
+
+/** The learner's gradientOf(f, x), checked to be `{ value, gradient }` of plain numbers. */
+function learnerGradient(f: (xs: V[]) => V, x: readonly number[]) {
+  const { value: result, called } = learner.gradientOf(f, x);
+  check(
+    typeof result?.value === "number" &&
+      Array.isArray(result.gradient) &&
+      result.gradient.length === x.length &&
+      result.gradient.every((g) => typeof g === "number"),
+    () => ({
+      called,
+      got: describeValue(result),
+      expected: `{ value: a number, gradient: ${x.length} numbers }`,
+      why: "read out.data and each input's grad: plain numbers, not Values",
+    }),
+  );
+  return { ...result, called };
+}
+
+// Values with grads set by hand, for zeroGrad.
+
+/** Leaves with data and non-zero grads set by hand (the constructor is given, so this needs no task). */
+function withGrads(rng: Rng, n: number): { values: V[]; data: number[] } {
+  const data = rng.normalVector(n, 2);
+  const values = data.map((d) => leaf(d));
+  values.forEach((v, i) => {
+    v.grad = 1 + i + rng.uniform();
+  });
+  return { values, data };
+}
+
+function expectZeroed(
+  values: readonly V[],
+  data: readonly number[],
+  called: string,
+  notReset = "zeroGrad sets grad = 0 on every value it is given, leaving data alone",
+): void {
+  values.forEach((v, i) => {
+    check(v.grad === 0 && v.data === data[i], {
+      called,
+      got: `value [${i}] has data ${fmt(v.data)} and grad ${fmt(v.grad)}`,
+      expected: `data ${fmt(data[i] as number)} (unchanged) and grad 0`,
+      why: v.data === 0 && v.grad !== 0 ? "zeroGrad resets grad, not data" : notReset,
+    });
+  });
+}
+
+/** v = x·a·a·…·a (n multiplications), built inside the sandbox: n learner calls in one round trip. */
+const chain = portable((x: V, a: V, n: number): V => {
+  let v = x;
+  for (let k = 0; k < n; k++) v = v.mul(a);
+  return v;
+});
+
+task("value-forward", () => {
+  it("computes add, sub, mul and div of two values", () => {
+    const rng = suiteRng("forward binary");
+    for (let k = 0; k < 5; k++) {
+      const [a, b] = operands(rng);
+      for (const [name, op] of binaries) {
+        const called = `new Value(${fmt(a)}).${name}(new Value(${fmt(b)}))`;
+        expectClose(made(called, () => leaf(a)[name](leaf(b))).data, op.value(a, b), {
+          called: `${called}.data`,
+          oracle: `a ${{ add: "+", sub: "−", mul: "×", div: "÷" }[name]} b`,
+          ...ARITHMETIC,
+          why: (got) =>
+            near(got, op.value(b, a))
+              ? `the operands are swapped: a.${name}(b) computes this ${name} other, with this = a`
+              : undefined,
+        });
+      }
+    }
+  });
+
+  it("accepts a plain number as the right operand", () => {
+    const rng = suiteRng("forward numbers");
+    for (let k = 0; k < 3; k++) {
+      const [a, c] = operands(rng);
+      for (const [name, op] of binaries) {
+        const called = `new Value(${fmt(a)}).${name}(${fmt(c)})`;
+        expectClose(made(called, () => leaf(a)[name](c)).data, op.value(a, c), {
+          called: `${called}.data`,
+          oracle: "the same as with new Value(c)",
+          ...ARITHMETIC,
+          why: (got) =>
+            Number.isNaN(got)
+              ? "a number operand has no .data: wrap it first (asValue(other), i.e. new Value(c))"
+              : undefined,
+        });
+      }
+    }
+  });
+
+  it("computes neg, exp, log, tanh, relu and sigmoid", () => {
+    const rng = suiteRng("forward unary");
+    for (const x of [...rng.normalVector(4, 0.5), ...rng.normalVector(4, 3), -30, 30]) {
+      for (const [name, op] of unaries) {
+        const arg = name === "log" ? Math.abs(x) + 0.1 : name === "exp" ? x / 3 : x;
+        const called = `new Value(${fmt(arg)}).${name}()`;
+        expectClose(made(called, () => leaf(arg)[name]()).data, op.value(arg), {
+          called: `${called}.data`,
+          oracle: `Math.${name === "relu" ? "max(0, x)" : name === "sigmoid" ? "1/(1 + e⁻ˣ)" : `${name}(x)`}`,
+          ...SMOOTH,
+        });
+      }
+    }
+  });
+
+  it("raises to integer, negative and fractional powers", () => {
+    const rng = suiteRng("forward pow");
+    for (const p of POWERS) {
+      const x = Number.isInteger(p) ? rng.normal(0, 2) || 1 : 0.2 + 3 * rng.uniform();
+      const called = `new Value(${fmt(x)}).pow(${p})`;
+      expectClose(made(called, () => leaf(x).pow(p)).data, x ** p, {
+        called: `${called}.data`,
+        oracle: "x ** p",
+        ...SMOOTH,
+      });
+    }
+  });
+
+  it("returns a new Value with grad 0 and leaves its operands unchanged", () => {
+    const [a0, b0] = operands(suiteRng("forward fresh"));
+    const ops: [string, (a: V, b: V) => V][] = [
+      ["add(b)", (a, b) => a.add(b)],
+      ["sub(b)", (a, b) => a.sub(b)],
+      ["mul(b)", (a, b) => a.mul(b)],
+      ["div(b)", (a, b) => a.div(b)],
+      ["mul(2)", (a) => a.mul(2)],
+      ["pow(2)", (a) => a.pow(2)],
+      ...(["neg", "exp", "tanh", "relu", "sigmoid"] as const).map((name): [string, (a: V) => V] => [
+        `${name}()`,
+        (a) => a[name](),
+      ]),
+    ];
+    for (const [text, op] of ops) {
+      const [a, b] = [leaf(a0), leaf(b0)];
+      const called = `a.${text} with a = new Value(${fmt(a0)}), b = new Value(${fmt(b0)})`;
+      const out = made(called, () => op(a, b));
+      check(out !== a && out !== b && out.grad === 0, {
+        called,
+        got: out === a || out === b ? "one of its operands" : `a Value with grad ${fmt(out.grad)}`,
+        expected: "a new Value whose grad starts at 0",
+        why: "each operation makes a new node of the graph; the operands stay as they were",
+      });
+      check(a.data === a0 && b.data === b0 && a.grad === 0 && b.grad === 0, {
+        called,
+        got: `afterwards a = { data: ${fmt(a.data)}, grad: ${fmt(a.grad)} }, b = { data: ${fmt(b.data)}, grad: ${fmt(b.grad)} }`,
+        expected: `a and b unchanged: data ${fmt(a0)} and ${fmt(b0)}, grad 0`,
+        why: "an operation must not change its operands",
+      });
+    }
+  });
+});
+
 task("value-backward", () => {
   it("gives add, sub, mul and div their local derivatives, for both operands", () => {
     const rng = suiteRng("backward binary");
     for (let k = 0; k < 4; k++) {
       const [a0, b0] = operands(rng);
-      for (const [name, op] of Object.entries(BINARY) as [Binary, (typeof BINARY)[Binary]][]) {
-        const a = leaf(a0);
-        const b = leaf(b0);
+      for (const [name, op] of binaries) {
+        const [a, b] = [leaf(a0), leaf(b0)];
         const called = `new Value(${fmt(a0)}).${name}(new Value(${fmt(b0)})).backward()`;
-        const out = asResult(
-          run(called, () => a[name](b)),
-          called,
-        );
+        const out = made(called, () => a[name](b));
         run(called, () => out.backward());
         const [da, db] = op.d(a0, b0);
         for (const [which, got, want] of [
@@ -387,10 +473,9 @@ task("value-backward", () => {
     for (const p of POWERS) {
       const x = Number.isInteger(p) ? rng.normal(0, 2) || 1 : 0.2 + 3 * rng.uniform();
       const called = `new Value(${fmt(x)}).pow(${p})`;
-      const want = p === 0 ? 0 : p * x ** (p - 1);
       expectClose(
         derivative((v) => v.pow(p), x, called),
-        want,
+        p === 0 ? 0 : p * x ** (p - 1),
         {
           called: `${called}.backward(), then x.grad`,
           oracle: "p·xᵖ⁻¹",
@@ -407,7 +492,7 @@ task("value-backward", () => {
       Math.abs(x) < 0.01 ? 0.5 : x,
     );
     for (const x of xs) {
-      for (const [name, op] of Object.entries(UNARY) as [Unary, (typeof UNARY)[Unary]][]) {
+      for (const [name, op] of unaries) {
         const arg = name === "log" ? Math.abs(x) + 0.1 : x;
         const called = `new Value(${fmt(arg)}).${name}()`;
         expectClose(
@@ -450,10 +535,7 @@ task("value-backward", () => {
 
   it("sets the output's gradient to 1, also when the output is a leaf", () => {
     const x = leaf(2);
-    const out = asResult(
-      run("new Value(2).mul(new Value(3)).add(new Value(1))", () => x.mul(leaf(3)).add(leaf(1))),
-      "new Value(2).mul(new Value(3)).add(new Value(1))",
-    );
+    const out = made("new Value(2).mul(new Value(3)).add(new Value(1))", () => x.mul(leaf(3)).add(leaf(1)));
     run("out.backward()", () => out.backward());
     const lone = leaf(7);
     run("new Value(7).backward()", () => lone.backward());
@@ -466,8 +548,7 @@ task("value-backward", () => {
   });
 
   it("adds up the gradient of a value used twice: x·x, x + x, x − x, x / x and x·x·x", () => {
-    const rng = suiteRng("backward reuse");
-    const x0 = 0.5 + rng.uniform() * 2;
+    const x0 = 0.5 + suiteRng("backward reuse").uniform() * 2;
     // Each case lists what overwriting (=) instead of adding (+=) would leave in x.grad.
     const cases: [string, (x: V) => V, number, number[]][] = [
       ["x.mul(x)", (x) => x.mul(x), 2 * x0, [x0]],
@@ -532,11 +613,10 @@ task("value-backward", () => {
             at: point,
             derivative: (x) => {
               const leaves = x.map((xi) => new Value(xi));
-              const out = asResult(
+              asResult(
                 evaluate<V>(steps, leaves, (s, n) => s.onValues(n)),
                 called,
-              );
-              out.backward();
+              ).backward();
               return leaves.map((l) => l.grad);
             },
           });
@@ -552,16 +632,11 @@ task("value-backward", () => {
   });
 
   it("differentiates a 100 000-node chain without overflowing the stack", () => {
-    const rng = suiteRng("long chain");
-    const x0 = 0.5 + rng.uniform();
+    const x0 = 0.5 + suiteRng("long chain").uniform();
     const factor = 1 + 1 / CHAIN_LENGTH;
     const called = `v = x·a·a·…·a (${CHAIN_LENGTH} multiplications, x = ${fmt(x0)}, a = ${fmt(factor)}), then v.backward()`;
-    const x = leaf(x0);
-    const a = leaf(factor);
-    let v = x;
-    run(called, () => {
-      for (let k = 0; k < CHAIN_LENGTH; k++) v = v.mul(a);
-    });
+    const [x, a] = [leaf(x0), leaf(factor)];
+    const v = run(called, () => runInSandbox(LESSON, chain, x, a, CHAIN_LENGTH));
     try {
       v.backward();
     } catch (error) {
@@ -591,22 +666,20 @@ task("value-backward", () => {
   });
 
   it("adds to the gradients already there when backward() runs again without zeroGrad", () => {
-    const rng = suiteRng("backward accumulates");
-    const [x0, y0] = operands(rng);
-    const x = leaf(x0);
-    const y = leaf(y0);
-    const build = () => x.mul(y).add(x.tanh()).mul(y.sigmoid());
+    const [x0, y0] = operands(suiteRng("backward accumulates"));
+    const [x, y] = [leaf(x0), leaf(y0)];
     const called = `out = (x·y + tanh x)·σ(y) with x = ${fmt(x0)}, y = ${fmt(y0)}, built and backward() twice`;
-    run(called, () => asResult(build(), called).backward());
+    const pass = () => made(called, () => x.mul(y).add(x.tanh()).mul(y.sigmoid())).backward();
+    run(called, pass);
     const first = [x.grad, y.grad];
-    run(called, () => asResult(build(), called).backward());
+    run(called, pass);
     [x.grad, y.grad].forEach((got, i) => {
-      expectClose(got, 2 * (first[i] as number), {
+      expectClose(got, 2 * first[i]!, {
         called: `${called}, then ${i === 0 ? "x" : "y"}.grad`,
         oracle: "twice the first pass's gradient",
         ...SMOOTH,
         why: (g) =>
-          near(g, first[i] as number, 1e-12)
+          near(g, first[i]!, 1e-12)
             ? "backward() adds (+=) to the grad a value already holds; only zeroGrad resets it"
             : undefined,
       });
@@ -614,81 +687,16 @@ task("value-backward", () => {
   });
 });
 
-// ---------------------------------------------------------------- gradientOf
-
-/**
- * f and its plain-number twin, for finite differences. Constants are written `new Value(c)`, not plain
- * numbers, so that a slip with task 1's number operands costs no points here.
- */
-interface TestFunction {
-  name: string;
-  values: (xs: V[]) => V;
-  numbers: (xs: readonly number[]) => number;
-}
-
-const rosenbrock: TestFunction = {
-  name: "Σ (1 − xᵢ)² + 100·(xᵢ₊₁ − xᵢ²)²",
-  values: (xs) => {
-    let sum = new Value(0);
-    for (let i = 0; i + 1 < xs.length; i++) {
-      const [xi, next] = [xs[i] as V, xs[i + 1] as V];
-      const d = new Value(1).sub(xi);
-      const e = next.sub(xi.mul(xi));
-      sum = sum.add(d.mul(d)).add(e.mul(e).mul(new Value(100)));
-    }
-    return sum;
-  },
-  numbers: (xs) => {
-    let sum = 0;
-    for (let i = 0; i + 1 < xs.length; i++) {
-      const [xi, next] = [xs[i] as number, xs[i + 1] as number];
-      sum += (1 - xi) ** 2 + 100 * (next - xi * xi) ** 2;
-    }
-    return sum;
-  },
-};
-
-const products: TestFunction = {
-  name: "Σ (xᵢ − i)·(xᵢ₊₁ + 2) − x₀",
-  values: (xs) =>
-    xs
-      .slice(0, -1)
-      .reduce(
-        (sum, xi, i) => sum.add(xi.sub(new Value(i)).mul((xs[i + 1] as V).add(new Value(2)))),
-        (xs[0] as V).neg(),
-      ),
-  numbers: (xs) =>
-    xs.slice(0, -1).reduce((sum, xi, i) => sum + (xi - i) * ((xs[i + 1] as number) + 2), -(xs[0] as number)),
-};
-
-function learnerGradient(f: TestFunction["values"], x: readonly number[], called: string) {
-  const result = run(called, () => gradientOf(f, frozen(x)));
-  check(
-    typeof result?.value === "number" &&
-      Array.isArray(result.gradient) &&
-      result.gradient.length === x.length &&
-      result.gradient.every((g) => typeof g === "number"),
-    () => ({
-      called,
-      got: describeValue(result),
-      expected: `{ value: a number, gradient: ${x.length} numbers }`,
-      why: "read out.data and each input's grad: plain numbers, not Values",
-    }),
-  );
-  return result;
-}
-
 task("gradient-of", () => {
   it("returns f's value and gradient for x·y − 2z", () => {
+    const f = labelled(
+      "([x, y, z]) => x.mul(y).sub(z.mul(new Value(2)))",
+      portable(([a, b, c]: V[]) => a!.mul(b!).sub(c!.mul(new (a!.constructor as typeof Value)(2)))),
+    );
     const rng = suiteRng("gradientOf closed form");
     for (let k = 0; k < 3; k++) {
       const [x, y, z] = rng.normalVector(3, 2) as [number, number, number];
-      const called = `gradientOf(([x, y, z]) => x.mul(y).sub(z.mul(new Value(2))), [${fmt(x)}, ${fmt(y)}, ${fmt(z)}])`;
-      const { value, gradient } = learnerGradient(
-        ([a, b, c]) => (a as V).mul(b as V).sub((c as V).mul(new Value(2))),
-        [x, y, z],
-        called,
-      );
+      const { value, gradient, called } = learnerGradient(f, [x, y, z]);
       expectClose(value, x * y - 2 * z, { called: `${called}.value`, oracle: "x·y − 2z", ...ARITHMETIC });
       [y, x, -2].forEach((want, i) => {
         expectClose(gradient[i], want, {
@@ -708,13 +716,13 @@ task("gradient-of", () => {
     const rng = suiteRng("gradientOf finite differences");
     for (const fn of [rosenbrock, products]) {
       for (const point of probePoints(rng, 4)) {
-        const called = `gradientOf(x ↦ ${fn.name}, x)`;
+        const called = learner.gradientOf.called(fn.values, point);
         try {
           expectGradient(fn.numbers, {
             name: "gradientOf",
             called,
             at: point,
-            derivative: (x) => learnerGradient(fn.values, x, called).gradient,
+            derivative: (x) => learnerGradient(fn.values, x).gradient,
           });
         } catch (error) {
           if (!(error instanceof CheckError)) throw error;
@@ -723,7 +731,7 @@ task("gradient-of", () => {
               "its own new leaf and that you read the leaves' grad after backward()",
           );
         }
-        expectClose(learnerGradient(fn.values, point, called).value, fn.numbers(point), {
+        expectClose(learnerGradient(fn.values, point).value, fn.numbers(point), {
           called: `${called}.value`,
           oracle: "f at x, computed with numbers",
           ...SMOOTH,
@@ -733,11 +741,9 @@ task("gradient-of", () => {
   });
 
   it("calls f once, however many inputs there are", () => {
-    const rng = suiteRng("gradientOf calls");
-    const x = rng.normalVector(20, 1);
-    const f = countCalls((xs: V[]) => products.values(xs));
-    const called = `gradientOf(x ↦ ${products.name}, x) with 20 inputs`;
-    learnerGradient(f, x, called);
+    // Counted on the trusted side: a wrapper of its own, never the portable function itself.
+    const f = countCalls(labelled("x ↦ Σ (xᵢ − i)·(xᵢ₊₁ + 2) − x₀", (xs: V[]) => products.values(xs)));
+    const { called } = learnerGradient(f, suiteRng("gradientOf calls").normalVector(20, 1));
     check(f.calls <= 2, {
       called,
       got: `f was called ${f.calls} times`,
@@ -747,9 +753,11 @@ task("gradient-of", () => {
   });
 
   it("gives 0 for an input f ignores and 1 for an input f returns as it is", () => {
-    const x = [0.3, -1.2, 2.5];
-    const called = "gradientOf(([a, b, c]) => b, [0.3, −1.2, 2.5])";
-    const { value, gradient } = learnerGradient((xs) => xs[1] as V, x, called);
+    const f = labelled(
+      "([a, b, c]) => b",
+      portable((xs: V[]) => xs[1]!),
+    );
+    const { value, gradient, called } = learnerGradient(f, [0.3, -1.2, 2.5]);
     check(value === -1.2 && gradient[0] === 0 && gradient[1] === 1 && gradient[2] === 0, {
       called,
       got: `value ${fmt(value)}, gradient ${describeValue(gradient)}`,
@@ -760,14 +768,13 @@ task("gradient-of", () => {
 
   it("starts from fresh inputs on every call: the same call twice gives the same answer", () => {
     const x = [0.7, -0.4, 1.1, 0.2];
-    const called = `gradientOf(x ↦ ${rosenbrock.name}, [0.7, −0.4, 1.1, 0.2]), twice`;
-    const first = learnerGradient(rosenbrock.values, x, called).gradient;
-    const second = learnerGradient(rosenbrock.values, x, called).gradient;
+    const first = learnerGradient(rosenbrock.values, x);
+    const second = learnerGradient(rosenbrock.values, x);
     check(
-      second.every((g, i) => g === first[i]),
+      second.gradient.every((g, i) => g === first.gradient[i]),
       {
-        called,
-        got: `${describeValue(first)} then ${describeValue(second)}`,
+        called: `${first.called}, twice`,
+        got: `${describeValue(first.gradient)} then ${describeValue(second.gradient)}`,
         expected: "the same gradient both times",
         why: "make new leaf Values from x on every call, so that no gradient is left over from the last one",
       },
@@ -775,56 +782,29 @@ task("gradient-of", () => {
   });
 });
 
-// ---------------------------------------------------------------- zeroGrad
-
-/** Leaves with data and non-zero grads set by hand (the constructor is given, so this needs no task). */
-function withGrads(rng: Rng, n: number): { values: V[]; data: number[] } {
-  const data = rng.normalVector(n, 2);
-  const values = data.map((d) => leaf(d));
-  values.forEach((v, i) => {
-    v.grad = 1 + i + rng.uniform();
-  });
-  return { values, data };
-}
-
-function expectZeroed(
-  values: readonly V[],
-  data: readonly number[],
-  called: string,
-  notReset = "zeroGrad sets grad = 0 on every value it is given, leaving data alone",
-): void {
-  values.forEach((v, i) => {
-    check(v.grad === 0 && v.data === data[i], {
-      called,
-      got: `value [${i}] has data ${fmt(v.data)} and grad ${fmt(v.grad)}`,
-      expected: `data ${fmt(data[i] as number)} (unchanged) and grad 0`,
-      why: v.data === 0 && v.grad !== 0 ? "zeroGrad resets grad, not data" : notReset,
-    });
-  });
-}
-
 task("zero-grad", () => {
   it("sets grad to 0 on every value it is given and leaves data alone", () => {
     const { values, data } = withGrads(suiteRng("zeroGrad array"), 5);
-    run("zeroGrad(values)", () => zeroGrad(values));
+    learner.zeroGrad(values);
     expectZeroed(values, data, "zeroGrad([five values with non-zero grads])");
   });
 
   it("accepts a Set and a generator as well as an array", () => {
     const rng = suiteRng("zeroGrad iterables");
     const asSet = withGrads(rng, 4);
-    run("zeroGrad(new Set(values))", () => zeroGrad(new Set(asSet.values)));
+    const set = learner.zeroGrad(labelled("new Set(values)", new Set(asSet.values)));
     const asGenerator = withGrads(rng, 4);
-    run("zeroGrad(a generator of values)", () =>
-      zeroGrad(
+    const generator = learner.zeroGrad(
+      labelled(
+        "a generator of values",
         (function* () {
           yield* asGenerator.values;
         })(),
       ),
     );
-    for (const [called, { values, data }] of [
-      ["zeroGrad(new Set(values))", asSet],
-      ["zeroGrad(a generator of values)", asGenerator],
+    for (const [{ called }, { values, data }] of [
+      [set, asSet],
+      [generator, asGenerator],
     ] as const) {
       expectZeroed(
         values,
@@ -836,8 +816,7 @@ task("zero-grad", () => {
   });
 
   it("then makes backward() on the same graph reproduce the first pass exactly", () => {
-    const rng = suiteRng("zeroGrad same graph");
-    const [x0, y0, z0] = rng.normalVector(3, 1.5) as [number, number, number];
+    const [x0, y0, z0] = suiteRng("zeroGrad same graph").normalVector(3, 1.5) as [number, number, number];
     const called = `out = (x·y + z)·x + x·y with x = ${fmt(x0)}, y = ${fmt(y0)}, z = ${fmt(z0)}: backward(), zeroGrad(every node), backward()`;
     const [x, y, z] = [leaf(x0), leaf(y0), leaf(z0)];
     const nodes = run(called, () => {
@@ -846,38 +825,36 @@ task("zero-grad", () => {
       const times = sum.mul(x);
       return [x, y, z, xy, sum, times, times.add(xy)];
     });
-    const out = nodes[nodes.length - 1] as V;
+    const out = nodes[nodes.length - 1]!;
     run(called, () => out.backward());
     const first = nodes.map((n) => n.grad);
-    run(called, () => zeroGrad(nodes));
+    learner.zeroGrad(nodes);
     run(called, () => out.backward());
     nodes.forEach((node, i) => {
       check(node.grad === first[i], {
         called,
         got: `node ${i} (${["x", "y", "z", "x·y", "x·y + z", "(x·y + z)·x", "out"][i]}) has grad ${fmt(node.grad)} after the second pass`,
-        expected: `${fmt(first[i] as number)}, exactly as after the first pass`,
+        expected: `${fmt(first[i]!)}, exactly as after the first pass`,
         why: "zeroGrad must reset every value it is given, the intermediate ones too, so the second pass starts from 0",
       });
     });
   });
 
   it("then makes a rebuilt graph reproduce the first pass exactly", () => {
-    const rng = suiteRng("zeroGrad rebuilt graph");
-    const [x0, y0] = rng.normalVector(2, 1.5) as [number, number];
-    const x = leaf(x0);
-    const y = leaf(y0);
+    const [x0, y0] = suiteRng("zeroGrad rebuilt graph").normalVector(2, 1.5) as [number, number];
+    const [x, y] = [leaf(x0), leaf(y0)];
     const called = `out = (x·y − x)·(x + y) with x = ${fmt(x0)}, y = ${fmt(y0)}: backward(), zeroGrad([x, y]), rebuild, backward()`;
     const pass = () => run(called, () => x.mul(y).sub(x).mul(x.add(y)).backward());
     pass();
     const first = [x.grad, y.grad];
-    run(called, () => zeroGrad([x, y]));
+    learner.zeroGrad([x, y]);
     pass();
     check(x.grad === first[0] && y.grad === first[1], {
       called,
       got: `[${fmt(x.grad)}, ${fmt(y.grad)}]`,
-      expected: `[${fmt(first[0] as number)}, ${fmt(first[1] as number)}], the first pass's gradients exactly`,
+      expected: `[${fmt(first[0]!)}, ${fmt(first[1]!)}], the first pass's gradients exactly`,
       why:
-        x.grad === 2 * (first[0] as number)
+        x.grad === 2 * first[0]!
           ? "the first pass's gradients were still there: zeroGrad must set each grad to 0"
           : "after zeroGrad the inputs start from 0, so the same graph gives the same gradients",
     });

@@ -1,4 +1,5 @@
 import { countCalls as countWith } from "@calcml/math";
+import { PORTABLE } from "../sandbox/portable.ts";
 
 /** A function that counts how often it was called. */
 export type Counted<F> = F & { readonly calls: number; reset(): void };
@@ -13,7 +14,8 @@ export function countCalls<F extends (...args: never[]) => unknown>(fn: F): Coun
   const counted = counter.fn as unknown as Counted<F>;
   Object.defineProperty(counted, "calls", { get: counter.count });
   Object.defineProperty(counted, "reset", { value: counter.reset });
-  for (const key of Object.getOwnPropertySymbols(fn)) {
+  // A label carries over; a portable recipe does not: a counted function must run here, where it counts.
+  for (const key of Object.getOwnPropertySymbols(fn).filter((k) => k !== PORTABLE)) {
     Object.defineProperty(counted, key, { value: (fn as unknown as Record<symbol, unknown>)[key] });
   }
   return counted;

@@ -100,7 +100,9 @@ class Sandbox {
     },
     byReference: (value) => recipeOf(value) !== undefined,
     theirs: (value) => {
-      const known = this.proxyIds.get(value);
+      // An export's stable proxy stands for the export of the current child.
+      const stable = stableNames.get(value);
+      const known = this.proxyIds.get(stable === undefined ? value : (this.exports[stable] as object));
       if (known === undefined) return undefined;
       if (known.generation !== this.generation) throw new SandboxFault("stale", FAULT_MESSAGES.stale);
       return known.id;
@@ -417,7 +419,9 @@ class Sandbox {
   }
 
   private functionProxy(handle: Encoded, name: string): object {
-    const target = () => {};
+    // A function expression, not an arrow: a Proxy can be called with `new` only when its target can.
+    // biome-ignore lint/complexity/useArrowFunction: the target must be a constructor
+    const target = function () {};
     Object.defineProperty(target, "name", { value: name });
     return new Proxy(target, {
       apply: (_t, thisArg, args) =>
@@ -517,6 +521,9 @@ export function openLesson(lessonId: string): Record<string, unknown> {
   return stable;
 }
 
+/** Stable export proxies, by the export name they stand for (see `theirs` in the codec hooks). */
+const stableNames = new WeakMap<object, string>();
+
 /** An export that keeps working after its child was replaced: it looks itself up in the newest child. */
 function stableFunction(sandbox: Sandbox, name: string, first: unknown): unknown {
   let generationOf = first;
@@ -525,9 +532,10 @@ function stableFunction(sandbox: Sandbox, name: string, first: unknown): unknown
     generationOf = latest ?? generationOf;
     return generationOf as (...args: unknown[]) => unknown;
   };
-  const target = () => {};
+  // biome-ignore lint/complexity/useArrowFunction: the target must be a constructor (`new Value(x)`)
+  const target = function () {};
   Object.defineProperty(target, "name", { value: name });
-  return new Proxy(target, {
+  const stable = new Proxy(target, {
     apply: (_t, thisArg, args) => {
       sandbox.ensure();
       return Reflect.apply(resolve(), thisArg, args);
@@ -542,4 +550,6 @@ function stableFunction(sandbox: Sandbox, name: string, first: unknown): unknown
       return Reflect.get(resolve() as object, key);
     },
   });
+  stableNames.set(stable, name);
+  return stable;
 }
