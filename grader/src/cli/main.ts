@@ -15,6 +15,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   lessons: async () => (await import("./lessons-command.ts")).lessonsCommand,
   course: async () => (await import("./course-command.ts")).courseCommand,
   watch: async () => (await import("./watch-command.ts")).watchCommand,
+  plot: async () => (await import("./plot-command.ts")).plotCommand,
 };
 
 /** node:util's parseArgs rejects an unknown option or a missing value with one of these codes. */

@@ -2,15 +2,21 @@
 export const CLI_MESSAGES = {
   usage: `Usage:
   pnpm grade [lesson…] [--solutions] [--seed <n>] [--min-score <pct>] [--source <lesson>=<file>]
-             [--json <file>] [--junit <file>] [--gradescope <file>] [--exercism <file>]
+             [--json <file>] [--junit <file>] [--gradescope <file>] [--exercism <file>] [--classroom <file>]
              [--sandbox strict|basic|auto]  (auto: strict where the machine allows it)
+             [--submission <folder | git URL or path>[#ref]]  grade only its learner files, on this checkout
   pnpm hint <lesson> [task]       the next hint you have not seen (--all: every hint; --reset: start over)
   pnpm lessons
   pnpm watch [lesson]             grade again every time you save the lesson's file (Ctrl-C to stop)
+  pnpm plot <lesson…|all>         draw the lesson's figures from your code (--solutions, --compare, --open)
   pnpm course build [lesson…]     regenerate stubs, expected test ids and JSON Schemas (instructors)
   pnpm course check [--seeds n]   every stub fails, every solution passes (also under n more seeds), nothing drifts
   pnpm course bugs [lesson…]      what each known-bug fixture keeps, and whether its feedback names the bug
-  pnpm course export <dir>        the student version: no solutions, hidden suites packed
+  pnpm course export <dir> [--hidden-suites packed|omit]   the student version of the committed tree
+  pnpm gradebook <roster.csv> --out <dir> [--deadline <ISO time>] [--shard i/n] [--jobs n]
+                                  grade every student's repository: gradebook.csv, reports, feedback
+  pnpm gradebook merge <dir…> --out <dir>      join the gradebooks of shards
+  pnpm gradebook feedback <report.json> [--out <file>]   a report as a Markdown feedback page
 
 A lesson is its number or its id: 4, 04, 04-gradient-descent or gradient-descent.`,
   unknownCommand: (command: string) => `Unknown command "${command}".`,

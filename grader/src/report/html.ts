@@ -2,10 +2,10 @@
  * One self-contained HTML page per lesson: its figures as inline SVG, inline CSS, no scripts and no
  * network (a Content-Security-Policy says so to the browser too), and optionally the lesson's last grade:
  * a table of every lesson and each failing check's message (Called / Got / Expected / Why).
- * Every piece of text that can come from a learner's code is cleaned (no ANSI escapes or control
- * characters) and HTML-escaped.
+ * Every piece of text that can come from a learner's code is cleaned by the report sanitiser (the one
+ * every renderer uses: no ANSI escapes, control characters shown as \xNN) and HTML-escaped.
  */
-import { cleanText } from "../plot/text.ts";
+import { cleanText } from "./sanitize.ts";
 import type { LessonReport, TaskReport, TestReport } from "./schema.ts";
 
 export type PageMode = "yours" | "solutions" | "compare";
@@ -48,7 +48,13 @@ export interface LessonPage {
   generatedAt?: string | undefined;
 }
 
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
 
 /** Untrusted text as HTML: cleaned of escapes and control characters, then escaped. */
 export function escapeHtml(text: unknown, maxLength = 20_000): string {
@@ -57,7 +63,10 @@ export function escapeHtml(text: unknown, maxLength = 20_000): string {
 
 /** `id` safe in an attribute and a fragment. */
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9-]+/g, "-").slice(0, 80);
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, "-")
+    .slice(0, 80);
 }
 
 /** SVG from vega never has these; if one ever did, the figure is not inlined. */
@@ -65,16 +74,21 @@ const UNSAFE_SVG = /<script|<foreignObject|\son[a-z]+\s*=|javascript:|<iframe|<i
 
 function figureHtml(figure: PageFigure): string {
   const id = slug(figure.id);
-  const svg = figure.svg.trimStart().startsWith("<svg") && !UNSAFE_SVG.test(figure.svg)
-    ? figure.svg
-    : `<p class="problem">This figure's SVG was not inlined: it contained markup a figure never needs.</p>`;
+  const svg =
+    figure.svg.trimStart().startsWith("<svg") && !UNSAFE_SVG.test(figure.svg)
+      ? figure.svg
+      : `<p class="problem">This figure's SVG was not inlined: it contained markup a figure never needs.</p>`;
   const notes = figure.notes.length
     ? `<ul class="notes">${figure.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join("")}</ul>`
     : "";
   const infos = figure.infos?.length
     ? `<ul class="infos">${figure.infos.map((n) => `<li>${escapeHtml(n)}</li>`).join("")}</ul>`
     : "";
-  const badge = { drawn: "", partial: `<span class="badge partial">partly drawn</span>`, "not-drawn": `<span class="badge not-drawn">not drawn</span>` }[figure.status];
+  const badge = {
+    drawn: "",
+    partial: `<span class="badge partial">partly drawn</span>`,
+    "not-drawn": `<span class="badge not-drawn">not drawn</span>`,
+  }[figure.status];
   return `<figure id="fig-${id}" class="figure ${figure.status}" data-figure="${id}" data-status="${figure.status}">
 <figcaption><h2 class="sr-only">${escapeHtml(figure.title)}</h2>${badge}<p>${escapeHtml(figure.caption)}</p>${notes}</figcaption>
 <div class="svg">${svg}</div>${infos}
@@ -155,7 +169,10 @@ export function lessonPageHtml(page: LessonPage): string {
     ? `<p class="problem">${missing} of ${page.figures.length} figures are not (fully) drawn: their notes say why.</p>`
     : "";
   const nav = page.figures
-    .map((f) => `<li><a href="#fig-${slug(f.id)}">${escapeHtml(f.title)}</a>${f.status === "drawn" ? "" : ` <span class="badge ${f.status}">${f.status === "partial" ? "partly drawn" : "not drawn"}</span>`}</li>`)
+    .map(
+      (f) =>
+        `<li><a href="#fig-${slug(f.id)}">${escapeHtml(f.title)}</a>${f.status === "drawn" ? "" : ` <span class="badge ${f.status}">${f.status === "partial" ? "partly drawn" : "not drawn"}</span>`}</li>`,
+    )
     .join("");
   return `<!doctype html>
 <html lang="en">

@@ -11,7 +11,9 @@
  */
 import { execFileSync } from "node:child_process";
 import { closeSync, constants, openSync, readSync, rmSync, writeSync } from "node:fs";
+import path from "node:path";
 import { Worker } from "node:worker_threads";
+import { GRADER_SRC } from "../course/paths.ts";
 import { type CodecHooks, decode, type Encoded, encode } from "./codec.ts";
 import { CONFIG_VARIABLE, type SandboxConfig } from "./config.ts";
 import { FAULT_MESSAGES, SandboxFault } from "./fault.ts";
@@ -78,7 +80,10 @@ class Sandbox {
   exports: Record<string, unknown> = {};
 
   constructor(private readonly config: SandboxConfig) {
-    this.relay = new Worker(new URL("./relay.mjs", import.meta.url), { workerData: { shared: this.shared } });
+    // By path from the sources: this file also runs inside the compiled CLI (grader/dist).
+    this.relay = new Worker(path.join(GRADER_SRC, "sandbox", "relay.mjs"), {
+      workerData: { shared: this.shared },
+    });
     this.relay.unref();
     open.add(this);
   }
@@ -507,8 +512,13 @@ function configFor(lessonId: string): SandboxConfig {
  * throws a SandboxFault, which fails the suite module: every task scores 0 and the report says why.
  */
 export function openLesson(lessonId: string): Record<string, unknown> {
-  const sandbox = new Sandbox(configFor(lessonId));
-  byLesson.set(lessonId, sandbox);
+  return openSandbox(configFor(lessonId));
+}
+
+/** Starts a sandbox for `config` (see prepare.ts) and returns the learner's exports as proxies. */
+export function openSandbox(config: SandboxConfig): Record<string, unknown> {
+  const sandbox = new Sandbox(config);
+  byLesson.set(config.lessonId, sandbox);
   sandbox.start();
   // The exports' handles are the same in every child of this lesson (the same file, loaded the same
   // way), so the suite's references survive a restart after a timeout.
