@@ -5,14 +5,15 @@
  * compiling TypeScript. The compiled files are derived: when any source they come from is newer than
  * the last build (or there is none), they are rebuilt first with esbuild (a fraction of a second).
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const GRADER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const ROOT = path.dirname(GRADER);
 const DIST = path.join(GRADER, "dist");
-const STAMP = path.join(DIST, ".built");
+/** Names the current build: `{ "dir": "<build folder>", "sources": <newest source mtime it saw> }`. */
+const CURRENT = path.join(DIST, "current.json");
 /** What the compiled CLI is made from. */
 const SOURCES = [
   path.join(GRADER, "src"),
@@ -31,15 +32,25 @@ function newest(dir) {
   return latest;
 }
 
-function isStale() {
-  if (!existsSync(STAMP)) return true;
-  const built = statSync(STAMP).mtimeMs;
-  return SOURCES.some((dir) => newest(dir) > built);
+/** The current build's folder, when it was made from sources no older than `sources`. */
+function currentBuild(sources) {
+  try {
+    const current = JSON.parse(readFileSync(CURRENT, "utf8"));
+    const dir = path.join(DIST, String(current.dir));
+    return current.sources >= sources && existsSync(path.join(dir, "main.js")) ? dir : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
-async function build() {
+/**
+ * Builds into a folder of its own and then points current.json at it (a rename, atomic), so a CLI that
+ * is running an older build at the same moment never sees its files disappear.
+ */
+async function build(sources) {
   const esbuild = await import("esbuild");
-  const staging = `${DIST}.${process.pid}`;
+  const name = `build-${Math.round(sources)}-${process.pid}`;
+  const staging = path.join(DIST, name);
   await esbuild.build({
     entryPoints: [path.join(GRADER, "src", "cli", "main.ts")],
     bundle: true,
@@ -62,16 +73,18 @@ async function build() {
       },
     ],
   });
-  writeFileSync(path.join(staging, ".built"), "");
-  rmSync(DIST, { recursive: true, force: true });
-  mkdirSync(path.dirname(DIST), { recursive: true });
-  try {
-    renameSync(staging, DIST);
-  } catch {
-    // Another CLI built it at the same moment: theirs is as good.
-    rmSync(staging, { recursive: true, force: true });
+  const pointer = `${CURRENT}.${process.pid}`;
+  writeFileSync(pointer, JSON.stringify({ dir: name, sources }));
+  renameSync(pointer, CURRENT);
+  // Builds older than an hour are nobody's any more.
+  for (const old of readdirSync(DIST)) {
+    const at = path.join(DIST, old);
+    if (old.startsWith("build-") && old !== name && Date.now() - statSync(at).mtimeMs > 3_600_000)
+      rmSync(at, { recursive: true, force: true });
   }
+  return staging;
 }
 
-if (isStale()) await build();
-await import(pathToFileURL(path.join(DIST, "main.js")).href);
+const sources = Math.max(...SOURCES.map(newest));
+const dir = currentBuild(sources) ?? (await build(sources));
+await import(pathToFileURL(path.join(dir, "main.js")).href);

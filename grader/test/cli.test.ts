@@ -7,11 +7,16 @@ import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../src/course/paths.ts";
 import { GradeReportSchema } from "../src/report/schema.ts";
 
+/** The CLI as `pnpm grade` starts it: the compiled build (rebuilt first when a source is newer). */
 function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "grader/src/cli/main.ts", ...args], {
+  return cliWith({}, ...args);
+}
+
+function cliWith(env: Record<string, string>, ...args: string[]) {
+  const result = spawnSync(process.execPath, ["grader/bin/calcml.mjs", ...args], {
     cwd: REPO_ROOT,
     encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1" },
+    env: { ...process.env, NO_COLOR: "1", ...env },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -35,6 +40,31 @@ describe("pnpm grade", () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/00 {2}How this course works\s+0 \/ 3\s+· not started/);
     expect(run.stderr).toContain("below --min-score 50 %");
+  });
+
+  it("states the sandbox level, and with --sandbox strict refuses to grade where strict mode is unavailable", () => {
+    const auto = cli("grade", "00");
+    expect(auto.stdout).toMatch(/Your code ran in the (strict|basic) sandbox/);
+    const reportFile = path.join(scratch, "refused.json");
+    const refused = cliWith(
+      { CALCML_UNSHARE: "/nonexistent/unshare" },
+      "grade",
+      "00",
+      "--sandbox",
+      "strict",
+      "--json",
+      reportFile,
+    );
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(
+      "--sandbox strict: strict mode is not available here: /nonexistent/unshare is missing",
+    );
+    expect(GradeReportSchema.parse(JSON.parse(readFileSync(reportFile, "utf8"))).error).toContain(
+      "strict mode is not available",
+    );
+    const basic = cliWith({ CALCML_UNSHARE: "/nonexistent/unshare" }, "grade", "00", "--sandbox", "basic");
+    expect(basic.code).toBe(0);
+    expect(basic.stdout).toContain("Your code ran in the basic sandbox");
   });
 
   it("exits 2 with a suggestion for an unknown lesson, and still writes the report", () => {

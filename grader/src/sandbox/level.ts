@@ -1,10 +1,12 @@
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
+import path from "node:path";
 import type { SandboxLevel } from "./config.ts";
 
 /** The uid and gid learner code runs as in strict mode when the grader is root: Debian's `nobody`. */
 const NOBODY = 65534;
-const UNSHARE = "/usr/bin/unshare";
+/** Where unshare lives (CALCML_UNSHARE points elsewhere, e.g. to test the refusal of `--sandbox strict`). */
+const UNSHARE = process.env.CALCML_UNSHARE ?? "/usr/bin/unshare";
 const SETPRIV = "/usr/bin/setpriv";
 /** How long the probe for strict mode may take. */
 const PROBE_TIMEOUT_MS = 10_000;
@@ -49,6 +51,18 @@ function strictPrefix(asRoot: boolean): string[] {
 
 let probed: Isolation | undefined;
 
+/** True when `file` and every folder above it can be reached and run by any user (mode o+x). */
+function runnableByOthers(file: string): boolean {
+  for (let at = file; ; at = path.dirname(at)) {
+    try {
+      if ((statSync(at).mode & 0o001) === 0) return false;
+    } catch {
+      return false;
+    }
+    if (path.dirname(at) === at) return true;
+  }
+}
+
 /**
  * Finds the strongest isolation this machine allows, by starting node in it once: own PID and network
  * namespaces, and (as root) the uid `nobody`. Cached for the life of the process.
@@ -73,9 +87,16 @@ export function detectIsolation(): Isolation {
     return probed;
   }
   const prefix = strictPrefix(asRoot);
-  const expectUid = asRoot ? NOBODY : 0;
-  const probe = `process.exit(process.getuid() === ${expectUid} && process.pid === 1 ? 0 : 3)`;
-  const result = spawnSync(prefix[0]!, [...prefix.slice(1), process.execPath, "-e", probe], {
+  if (asRoot && !runnableByOthers(process.execPath)) {
+    probed = {
+      level: "basic",
+      prefix: [],
+      whyNotStrict: `${process.execPath} cannot be run by the unprivileged user strict mode uses (install Node where every user can run it)`,
+    };
+    return probed;
+  }
+  // The namespaces and the uid change themselves, tried with a program that starts in milliseconds.
+  const result = spawnSync(prefix[0]!, [...prefix.slice(1), "/bin/sh", "-c", "exit 0"], {
     env: {},
     timeout: PROBE_TIMEOUT_MS,
     encoding: "utf8",
