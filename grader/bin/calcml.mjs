@@ -32,7 +32,7 @@ function newest(dir) {
   return latest;
 }
 
-/** The current build's folder, when it was made from sources no older than `sources`. */
+/** The current build's folder, when it was made from sources no older than `sources`. @param {number} sources */
 function currentBuild(sources) {
   try {
     const current = JSON.parse(readFileSync(CURRENT, "utf8"));
@@ -47,7 +47,7 @@ function currentBuild(sources) {
  * Builds into a folder of its own and then points current.json at it (a rename, atomic), so a CLI that
  * is running an older build at the same moment never sees its files disappear.
  */
-async function build(sources) {
+async function build(/** @type {number} */ sources) {
   const esbuild = await import("esbuild");
   const name = `build-${Math.round(sources)}-${process.pid}`;
   const staging = path.join(DIST, name);

@@ -1,6 +1,8 @@
 /** How many entries of an array a message shows before it says "…". */
 const MAX_ENTRIES = 8;
 const MAX_ROWS = 4;
+/** How much of a string (or of a bigint's digits) a message shows. */
+const MAX_STRING = 200;
 const LABEL = Symbol.for("calcml.label");
 
 type Labelled = { [LABEL]?: string };
@@ -25,7 +27,12 @@ export function formatNumber(x: number): string {
 /** Renders any value for a failure message, truncating long arrays and never dumping whole matrices. */
 export function describeValue(value: unknown, depth = 0): string {
   if (typeof value === "number") return formatNumber(value);
-  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "string")
+    return JSON.stringify(value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}…` : value);
+  if (typeof value === "bigint") {
+    const text = value.toString();
+    return text.length > MAX_STRING ? `${text.slice(0, MAX_STRING)}…n (${text.length} digits)` : `${text}n`;
+  }
   if (typeof value === "function") {
     const label = (value as Labelled)[LABEL];
     return label ?? (value.name ? `${value.name} (a function)` : "a function");

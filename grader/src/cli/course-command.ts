@@ -90,12 +90,29 @@ async function bugs(args: string[]): Promise<number> {
   return failures === 0 ? 0 : 1;
 }
 
-/** `pnpm course export <dir>`: the student version of the course, without answers or plaintext suites. */
+/**
+ * `pnpm course export <dir> [--hidden-suites packed|omit]`: the student version of the committed tree,
+ * without answers or plaintext suites, with the student repository's workflows.
+ */
 async function exportTo(args: string[]): Promise<number> {
-  const [target] = args;
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { "hidden-suites": { type: "string", default: "packed" } },
+  });
+  const [target] = positionals;
   if (!target) throw new UsageError("Where to? For example: pnpm course export ../calcml-student");
-  const files = exportCourse(loadCourse(), path.resolve(target));
-  console.log(`exported ${files} files to ${path.resolve(target)} (no solutions; hidden suites packed)`);
+  const hiddenSuites = values["hidden-suites"];
+  if (hiddenSuites !== "packed" && hiddenSuites !== "omit")
+    throw new UsageError(`--hidden-suites takes packed or omit, not "${hiddenSuites}".`);
+  const files = exportCourse(loadCourse(), path.resolve(target), { hiddenSuites });
+  const suites =
+    hiddenSuites === "packed"
+      ? "hidden suites packed"
+      : "hidden suites left out: pnpm grade runs the visible tests";
+  console.log(
+    `exported ${files} files of the last commit to ${path.resolve(target)} (no solutions; ${suites})`,
+  );
   return 0;
 }
 

@@ -1,20 +1,25 @@
-import { appendFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { gradeCourse } from "../grade/grade-course.ts";
 import { loadCourse } from "../manifest/load.ts";
 import type { Course } from "../manifest/schema.ts";
 import { renderExercism, renderGradescope } from "../report/autograders.ts";
+import { classroomOutput, renderClassroom } from "../report/classroom.ts";
 import { renderGithubAnnotations, renderGithubSummary } from "../report/github.ts";
 import { renderJunit } from "../report/junit.ts";
 import type { GradeReport } from "../report/schema.ts";
 import { renderTerminal, useColor } from "../report/terminal.ts";
 import { errorReport, saveLastGrades, writeReport } from "../report/write.ts";
 import { chooseIsolation, type SandboxRequest } from "../sandbox/level.ts";
+import { SubmissionError } from "../submission/git.ts";
+import { gradeSubmission, renderSubmissionSummary } from "../submission/grade-submission.ts";
 import { CLI_MESSAGES } from "./messages.ts";
 import { resolveLesson, UsageError } from "./resolve-lesson.ts";
 
 const MAX_SEED = 2 ** 32 - 1;
+const SUBMISSION_ALONE =
+  "--submission grades a submission's own learner files; it does not combine with --solutions or --source.";
 
 function parseSeed(raw: string | undefined, course: Course | undefined): number {
   if (raw === undefined) return course?.defaults.seed ?? 0;
@@ -38,19 +43,37 @@ function parseSandbox(raw: string | undefined): SandboxRequest {
   throw new UsageError(CLI_MESSAGES.badSandbox(String(raw)));
 }
 
-const RENDERERS = { junit: renderJunit, gradescope: renderGradescope, exercism: renderExercism } as const;
+const RENDERERS = {
+  junit: renderJunit,
+  gradescope: renderGradescope,
+  exercism: renderExercism,
+  classroom: (report: GradeReport, maxScore?: number) => renderClassroom(report, maxScore),
+} as const;
 
-/** Other formats on request, and GitHub's summary and annotations when running in GitHub Actions. */
+/** The course's total points (what a failed grade is out of), when the manifest loaded. */
+function courseMaxPoints(course: Course | undefined): number | undefined {
+  return course?.lessons.reduce((sum, l) => sum + l.tasks.reduce((s, t) => s + t.points, 0), 0);
+}
+
+/**
+ * Other formats on request, and GitHub's summary and annotations when running in GitHub Actions. Also
+ * called with an error report when grading failed, so that every requested file exists.
+ */
 function writeRenderedReports(
   report: GradeReport,
   files: Partial<Record<keyof typeof RENDERERS, string | undefined>>,
+  maxScore?: number,
 ): void {
   for (const [format, render] of Object.entries(RENDERERS)) {
     const file = files[format as keyof typeof RENDERERS];
     if (!file) continue;
-    writeFileSync(file, render(report));
+    mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    writeFileSync(file, render(report, maxScore));
     console.log(CLI_MESSAGES.reportWritten(file));
   }
+  // GitHub Classroom's reporter reads the result as a base64 step output named `result`.
+  if (files.classroom && process.env.GITHUB_OUTPUT)
+    appendFileSync(process.env.GITHUB_OUTPUT, classroomOutput(report, maxScore));
   if (process.env.GITHUB_ACTIONS === "true") {
     for (const line of renderGithubAnnotations(report)) console.log(line);
     if (process.env.GITHUB_STEP_SUMMARY)
@@ -58,7 +81,10 @@ function writeRenderedReports(
   }
 }
 
-/** `pnpm grade [lesson…] [--solutions] [--json file] [--seed n] [--min-score pct] [--source lesson=file]` */
+/**
+ * `pnpm grade [lesson…] [--solutions] [--json file] [--seed n] [--min-score pct] [--source lesson=file]`
+ * `[--submission <dir | git URL or path>[#ref]] [--classroom file]`
+ */
 export async function gradeCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -72,9 +98,17 @@ export async function gradeCommand(args: string[]): Promise<number> {
       junit: { type: "string" },
       gradescope: { type: "string" },
       exercism: { type: "string" },
+      classroom: { type: "string" },
+      submission: { type: "string" },
       sandbox: { type: "string", default: "auto" },
     },
   });
+  const formats = {
+    junit: values.junit,
+    gradescope: values.gradescope,
+    exercism: values.exercism,
+    classroom: values.classroom,
+  };
   let course: Course | undefined;
   try {
     course = loadCourse();
@@ -87,38 +121,47 @@ export async function gradeCommand(args: string[]): Promise<number> {
     const chosen =
       positionals.length > 0 ? positionals.map((given) => resolveLesson(loaded, given)) : course.lessons;
     const lessons = [...new Set(chosen)];
+    if (values.submission !== undefined && (values.solutions || values.source.length > 0))
+      throw new UsageError(SUBMISSION_ALONE);
     const isolation = chooseIsolation(parseSandbox(values.sandbox));
     if (typeof isolation === "string") throw new UsageError(isolation);
-    const report = await gradeCourse({
-      isolation,
-      course,
-      lessons,
-      target: values.solutions ? "solutions" : "exercises",
-      seed,
-      sources,
-    });
+    const report =
+      values.submission !== undefined
+        ? await gradeSubmission({ course, lessons, seed, isolation, submission: values.submission })
+        : await gradeCourse({
+            isolation,
+            course,
+            lessons,
+            target: values.solutions ? "solutions" : "exercises",
+            seed,
+            sources,
+          });
     console.log(renderTerminal(report, useColor()));
+    if (report.submission) console.log(renderSubmissionSummary(report));
     saveLastGrades(report);
     if (values.json) {
       writeReport(values.json, report);
       console.log(CLI_MESSAGES.reportWritten(values.json));
     }
-    writeRenderedReports(report, {
-      junit: values.junit,
-      gradescope: values.gradescope,
-      exercism: values.exercism,
-    });
+    writeRenderedReports(report, formats);
     if (minScore !== undefined && report.percent < minScore) {
       console.error(CLI_MESSAGES.belowMinScore(report.percent, minScore));
       return 1;
     }
     return 0;
   } catch (error) {
-    if (values.json)
-      writeReport(
-        values.json,
-        errorReport(course?.title ?? "unknown course", course?.defaults.seed ?? 0, (error as Error).message),
-      );
+    const failed = errorReport(
+      course?.title ?? "unknown course",
+      course?.defaults.seed ?? 0,
+      error instanceof Error ? error.message : String(error),
+    );
+    try {
+      if (values.json) writeReport(values.json, failed);
+      writeRenderedReports(failed, formats, courseMaxPoints(course));
+    } catch {
+      // The original error is the one to report.
+    }
+    if (error instanceof SubmissionError) throw new UsageError(CLI_MESSAGES.couldNotGrade(error.message));
     throw error;
   }
 }

@@ -16,6 +16,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   course: async () => (await import("./course-command.ts")).courseCommand,
   watch: async () => (await import("./watch-command.ts")).watchCommand,
   plot: async () => (await import("./plot-command.ts")).plotCommand,
+  gradebook: async () => (await import("./gradebook-command.ts")).gradebookCommand,
 };
 
 /** node:util's parseArgs rejects an unknown option or a missing value with one of these codes. */

@@ -14,6 +14,8 @@ export const PROBLEM_MESSAGES = {
     `${where} could not be parsed (${detail}); it is probably nested too deeply. Every task scores 0 until it parses.`,
   notRegular: (file: string, link: boolean) =>
     `${file} is ${link ? "a symbolic link" : "not a regular file"}; the grader reads only a regular file there. Replace it with your own file (restore the stub with \`git checkout -- ${file}\`).`,
+  linkedFolder: (folder: string) =>
+    `${folder} is a symbolic link; the grader reads a lesson only from a real folder. Replace the link with the folder itself.`,
   noTests:
     "the hidden suite ran no tests; this is a problem with the course, not your code (tell your instructor).",
   graderFailed: (detail: string) =>

@@ -49,6 +49,10 @@ function checkLearnerFile(file: string): Problem | undefined {
   const stat = lstatSync(file);
   if (stat.isSymbolicLink() || !stat.isFile())
     return { kind: "load-error", message: PROBLEM_MESSAGES.notRegular(shown, stat.isSymbolicLink()) };
+  // The lesson's folder is what the file may import from: a folder that is a link (to solutions/, say)
+  // would make another folder's files the learner's own.
+  if (lstatSync(path.dirname(file)).isSymbolicLink())
+    return { kind: "load-error", message: PROBLEM_MESSAGES.linkedFolder(path.dirname(shown)) };
   return undefined;
 }
 

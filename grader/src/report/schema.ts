@@ -91,13 +91,17 @@ export const SubmissionSchema = z
     taken: z.array(SubmissionFileSchema).describe("The learner files graded, one per lesson at most"),
     refused: z
       .array(z.strictObject({ path: z.string(), reason: z.string() }))
-      .describe("Learner paths that exist but were not graded (a symbolic link, not a regular file, too large)"),
+      .describe(
+        "Learner paths that exist but were not graded (a symbolic link, not a regular file, too large)",
+      ),
     missing: z.array(z.string()).describe("Learner paths absent from the submission"),
     ignored: z
       .strictObject({ count: z.number().int().nonnegative(), examples: z.array(z.string()) })
       .describe("Every other file of the submission: never read, never run"),
   })
-  .describe("Set when a submission was graded on the trusted tree (`pnpm grade --submission`, `pnpm gradebook`)");
+  .describe(
+    "Set when a submission was graded on the trusted tree (`pnpm grade --submission`, `pnpm gradebook`)",
+  );
 
 export const GraderInfoSchema = z.strictObject({
   name: z.literal("@calcml/grader"),
@@ -108,7 +112,9 @@ export const GraderInfoSchema = z.strictObject({
   digest: z
     .string()
     .optional()
-    .describe("sha256 of the grader, suites, manifest and packages it ran (a regrade is needed when it changes)"),
+    .describe(
+      "sha256 of the grader, suites, manifest and packages it ran (a regrade is needed when it changes)",
+    ),
 });
 
 export const GradeReportSchema = z.strictObject({

@@ -7,40 +7,23 @@
  * however it is asked for (by name, through `import *`, by a computed key).
  */
 
-import { readFileSync, realpathSync } from "node:fs";
+import { readFileSync, realpathSync, statSync } from "node:fs";
 import { builtinModules } from "node:module";
 import path from "node:path";
 import * as esbuild from "esbuild";
 import { GRADER_SRC, REPO_ROOT } from "../course/paths.ts";
 import type { Lesson } from "../manifest/schema.ts";
+import { ALLOWED_NODE_MODULES } from "./node-modules.ts";
 
 /** The publishable packages a learner file may import, by their public entry. */
 export const COURSE_PACKAGES: Record<string, string> = {
   "@calcml/math": path.join(REPO_ROOT, "packages/math/src/index.ts"),
   "@calcml/optim": path.join(REPO_ROOT, "packages/optim/src/index.ts"),
 };
-/** Node modules a learner file may never import (the sandbox's permissions stop them anyway). */
-const NEVER = new Set([
-  "child_process",
-  "worker_threads",
-  "cluster",
-  "vm",
-  "inspector",
-  "fs",
-  "fs/promises",
-  "net",
-  "http",
-  "https",
-  "http2",
-  "dgram",
-  "module",
-  "process",
-  "tls",
-  "dns",
-  "v8",
-  "wasi",
-  "repl",
-]);
+/** Files larger than this are refused before parsing (a solution is about 10 KB). */
+export const MAX_SOURCE_BYTES = 256 * 1024;
+/** Brackets or unary operators nested deeper than this are refused before parsing. */
+export const MAX_NESTING = 1000;
 const GATE = "calcml-allowed";
 /** Marks a forbidden name in the bundle (see the gate below). */
 const FORBIDDEN_MARK = "calcml-forbidden:";
@@ -60,6 +43,12 @@ export const BUNDLE_MESSAGES = {
     `${where}: uses \`${name}\` from ${module}, which this lesson asks you to write yourself. Remove it and write it.`,
   glob: (where: string) =>
     `${where}: uses import.meta.glob, which the grader does not run; import files by name.`,
+  computed: (where: string) =>
+    `${where}: loads a module whose name is computed at run time (import(…) of a variable); import modules by their literal name.`,
+  tooLarge: (bytes: number) =>
+    `is ${Math.round(bytes / 1024)} KB; the grader reads files of at most ${MAX_SOURCE_BYTES / 1024} KB (a lesson file is about 10 KB).`,
+  tooDeep: (depth: number) =>
+    `nests brackets or operators ${depth} levels deep; the grader parses at most ${MAX_NESTING} levels.`,
 } as const;
 
 export interface BundleViolation {
@@ -81,25 +70,12 @@ export interface BundleResult {
 
 let packageNames: Promise<Record<string, string[]>> | undefined;
 
-/** The public names of each course package (what its barrel exports). */
+/** The public names of each course package: what its barrel exports at run time (types need no gate). */
 function publicNames(): Promise<Record<string, string[]>> {
-  packageNames ??= (async () => {
-    const out: Record<string, string[]> = {};
-    for (const [name, entry] of Object.entries(COURSE_PACKAGES)) {
-      const result = await esbuild.build({
-        entryPoints: [entry],
-        bundle: true,
-        write: false,
-        format: "esm",
-        platform: "node",
-        metafile: true,
-        logLevel: "silent",
-        outdir: "out",
-      });
-      out[name] = Object.values(result.metafile.outputs).flatMap((o) => o.exports);
-    }
-    return out;
-  })();
+  packageNames ??= Promise.all([import("@calcml/math"), import("@calcml/optim")]).then(([math, optim]) => ({
+    "@calcml/math": Object.keys(math),
+    "@calcml/optim": Object.keys(optim),
+  }));
   return packageNames;
 }
 
@@ -143,7 +119,7 @@ export async function bundleLearnerFile(
           return { path: spec, namespace: GATE };
         }
         if (isNodeBuiltin(spec)) {
-          if (NEVER.has(spec.replace(/^node:/, "")))
+          if (!ALLOWED_NODE_MODULES.has(spec.replace(/^node:/, "")))
             return { errors: [{ text: BUNDLE_MESSAGES.nodeModule(spec) }] };
           return { path: spec, external: true };
         }
@@ -164,6 +140,22 @@ export async function bundleLearnerFile(
             errors: [{ text: BUNDLE_MESSAGES.outside(spec, path.relative(REPO_ROOT, real) || real) }],
           };
         return { path: real };
+      });
+      // Before esbuild parses a file: refuse one so large or so deeply nested that the parser itself
+      // could fail (esbuild's service is shared by every lesson of the run).
+      build.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, (args) => {
+        if (packageDirs.some((dir) => inside(args.path, dir))) return undefined;
+        const bytes = statSync(args.path).size;
+        if (bytes > MAX_SOURCE_BYTES)
+          return {
+            errors: [{ text: `${path.relative(REPO_ROOT, args.path)} ${BUNDLE_MESSAGES.tooLarge(bytes)}` }],
+          };
+        const depth = nestingDepth(readFileSync(args.path, "utf8"));
+        if (depth > MAX_NESTING)
+          return {
+            errors: [{ text: `${path.relative(REPO_ROOT, args.path)} ${BUNDLE_MESSAGES.tooDeep(depth)}` }],
+          };
+        return undefined;
       });
       build.onLoad({ filter: /.*/, namespace: GATE }, (args) => {
         const banned = new Set(lesson.forbiddenImports[args.path] ?? []);
@@ -220,6 +212,25 @@ export async function bundleLearnerFile(
   if (/import\.meta\.glob/.test(code))
     violations.push({ message: BUNDLE_MESSAGES.glob(path.relative(REPO_ROOT, file)) });
   return { code, exports, violations };
+}
+
+/**
+ * How deep brackets and runs of unary operators go, roughly (strings and comments are not skipped: a
+ * file only needs to be refused when it is absurd, and an honest file is nowhere near the limit).
+ */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40 || c === 91 || c === 123) deepest = Math.max(deepest, ++depth);
+    else if (c === 41 || c === 93 || c === 125) depth = Math.max(0, depth - 1);
+    // ! ~ - + repeated: each is one more level for a recursive parser.
+    if (c === 33 || c === 126 || c === 45 || c === 43) deepest = Math.max(deepest, ++run);
+    else if (c !== 32) run = 0;
+  }
+  return deepest;
 }
 
 /** `file:line` of the first line of the learner's file that names `name` (or just the file). */

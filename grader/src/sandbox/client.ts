@@ -16,7 +16,7 @@ import { Worker } from "node:worker_threads";
 import { GRADER_SRC } from "../course/paths.ts";
 import { type CodecHooks, decode, type Encoded, encode } from "./codec.ts";
 import { CONFIG_VARIABLE, type SandboxConfig } from "./config.ts";
-import { FAULT_MESSAGES, SandboxFault } from "./fault.ts";
+import { FAULT_MESSAGES, FAULT_NAMES, SandboxFault } from "./fault.ts";
 import { type Frame, frameBytes, MAX_FRAME_BYTES } from "./frames.ts";
 import { recipeOf } from "./portable.ts";
 
@@ -26,6 +26,7 @@ const STARTED = 1;
 const REPORT_LENGTH = 2;
 const FAULT_CODES: Record<number, string> = { 1: "timeout", 2: "memory", 3: "crash", 4: "closed" };
 const REPORT_BYTES = 16_384;
+const FAULT_NAME_SET = new Set<string>(Object.values(FAULT_NAMES));
 /** How long to wait for the relay to start a child. */
 const SPAWN_WAIT_MS = 10_000;
 /** The budget of calls made outside any test (while the suite module loads). */
@@ -128,8 +129,8 @@ class Sandbox {
     return encode(value, { ...this.hooks, ...{ counter: this.counter } });
   }
 
-  /** Starts a fresh child and reads what the learner's file exports. */
-  start(): void {
+  /** Starts a fresh child and reads what the learner's file exports, within `limitMs`. */
+  start(limitMs = this.config.timeLimitMs): void {
     this.closeChannel();
     this.generation += 1;
     this.proxies = new Map();
@@ -152,7 +153,7 @@ class Sandbox {
     });
     Atomics.wait(this.words, STARTED, 0, SPAWN_WAIT_MS);
     this.alive = true;
-    this.deadline[0] = Date.now() + this.config.timeLimitMs;
+    this.deadline[0] = Date.now() + limitMs;
     let first: Frame;
     try {
       first = this.receive();
@@ -191,9 +192,29 @@ class Sandbox {
     );
   }
 
-  /** Starts a fresh child when the last one was stopped. */
+  /** Starts a fresh child when the last one was stopped (its loading is charged to the current task). */
   ensure(): void {
-    if (!this.alive && this.depth === 0) this.start();
+    if (this.alive || this.depth > 0) return;
+    if (this.timeLeft(current.task) <= 0)
+      throw new SandboxFault(
+        "timeout",
+        FAULT_MESSAGES.noTimeLeft(this.config.timeLimitMs / 1000, this.where()),
+      );
+    this.startCharged(current.task);
+  }
+
+  private timeLeft(task: string): number {
+    return this.budgets.get(task) ?? this.config.timeLimitMs;
+  }
+
+  /** A restart after a fault: the learner's file loads again on the task's own time. */
+  private startCharged(task: string): void {
+    const started = Date.now();
+    try {
+      this.start(this.timeLeft(task));
+    } finally {
+      this.budgets.set(task, this.timeLeft(task) - (Date.now() - started));
+    }
   }
 
   close(): void {
@@ -300,6 +321,7 @@ class Sandbox {
   private fault(report: Record<string, unknown>): SandboxFault {
     const where = this.where();
     const stderr = String(report.stderr ?? "");
+    const exit = (report.exit ?? {}) as { code?: unknown; signal?: unknown };
     switch (report.kind) {
       case "timeout":
         return new SandboxFault("timeout", FAULT_MESSAGES.timeout(this.config.timeLimitMs / 1000, where));
@@ -322,10 +344,7 @@ class Sandbox {
           return new SandboxFault("crash", FAULT_MESSAGES.stack(where));
         return new SandboxFault(
           "crash",
-          FAULT_MESSAGES.crash(
-            where,
-            report.signal ? String(report.signal) : `code ${String(report.code ?? "?")}`,
-          ),
+          FAULT_MESSAGES.crash(where, exit.signal ? String(exit.signal) : `code ${String(exit.code ?? "?")}`),
         );
     }
   }
@@ -377,6 +396,9 @@ class Sandbox {
           return this.decodeFrom(reply.v);
         case "throw": {
           const error = this.decodeFrom(reply.v);
+          // A learner error named like one of the grader's faults is still the learner's own error.
+          if (error instanceof Error && FAULT_NAME_SET.has(error.name))
+            error.name = `Error (named ${error.name})`;
           const token = (error as { calcmlToken?: unknown } | null)?.calcmlToken;
           throw typeof token === "string" && this.thrown.has(token) ? this.thrown.get(token) : error;
         }
@@ -524,7 +546,7 @@ export function openSandbox(config: SandboxConfig): Record<string, unknown> {
   // way), so the suite's references survive a restart after a timeout.
   const exports = sandbox.exports;
   const stable: Record<string, unknown> = {};
-  for (const name of Object.keys(exports)) {
+  for (const name of Object.keys(exports).filter((n) => n !== "then")) {
     const value = exports[name];
     stable[name] = typeof value === "function" ? stableFunction(sandbox, name, value) : value;
   }

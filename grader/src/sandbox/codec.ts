@@ -38,6 +38,8 @@ export type Encoded =
 
 /** How deep a value may nest before it is refused (a deeper one would overflow a decoder's stack). */
 export const MAX_DEPTH = 200;
+/** The longest bigint accepted: converting a longer one would cost the receiver seconds. */
+export const MAX_BIGINT_DIGITS = 1000;
 
 const ERROR_CONSTRUCTORS = {
   Error,
@@ -218,8 +220,12 @@ export function decode(data: unknown, hooks: CodecHooks, freeze: boolean): unkno
         return decodeNumber(String(t.v));
       case "undef":
         return undefined;
-      case "big":
-        return BigInt(String(t.v).replace(/[^-\d]/g, "") || "0");
+      case "big": {
+        const digits = String(t.v);
+        if (digits.length > MAX_BIGINT_DIGITS)
+          throw new CodecError(`a bigint of more than ${MAX_BIGINT_DIGITS} digits`);
+        return BigInt(digits.replace(/[^-\d]/g, "") || "0");
+      }
       case "sym":
         return Symbol(String(t.v));
       case "arr": {

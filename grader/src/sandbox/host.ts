@@ -9,6 +9,7 @@
  */
 import { openSync, readSync, writeSync } from "node:fs";
 import { pathToFileURL } from "node:url";
+import { runInThisContext } from "node:vm";
 import { createRng } from "../../../packages/math/src/random/rng.ts";
 import { type CodecHooks, decode, type Encoded, encode } from "./codec.ts";
 import {
@@ -18,6 +19,7 @@ import {
   frameBytes,
   MAX_FRAME_BYTES,
 } from "./frames.ts";
+import { ALLOWED_NODE_MODULES } from "./node-modules.ts";
 
 const [bundle = "", requests = "", replies = ""] = process.argv.slice(2);
 /** The FIFOs the trusted side made: requests come in on one, answers go out on the other. */
@@ -42,6 +44,22 @@ for (const name of ["kill", "_kill", "_debugProcess", "_debugEnd", "dlopen", "bi
   }
 }
 // Renicing another process of the same user would slow the grader down: not from here.
+// Node modules beyond plain computation are out of reach at run time too (bundle.ts refuses them in
+// the source; code generation from strings is off, so no import() can be made up later).
+{
+  const getBuiltin = (process as unknown as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
+  if (getBuiltin) {
+    Object.defineProperty(process, "getBuiltinModule", {
+      value: (id: string) => {
+        if (!ALLOWED_NODE_MODULES.has(String(id).replace(/^node:/, "")))
+          throw new Error(
+            `process.getBuiltinModule("${String(id)}") is not available in the grader's sandbox`,
+          );
+        return getBuiltin.call(process, id);
+      },
+    });
+  }
+}
 {
   const os = (await import("node:os")).default as unknown as Record<string, unknown>;
   os.setPriority = () => {
@@ -195,7 +213,11 @@ const hooks: CodecHooks = {
       } else {
         const env = (tag.env ?? {}) as Record<string, unknown>;
         const names = Object.keys(env);
-        made = new Function(...names, `"use strict"; return (${tag.source});`)(...names.map((k) => env[k]));
+        // vm compiles the suite's source here: the sandbox runs with code generation from strings off.
+        const factory = runInThisContext(
+          `(function (${names.join(", ")}) { "use strict"; return (${tag.source}); })`,
+        );
+        made = factory(...names.map((k) => env[k]));
       }
       proxies.set(tag.id, made!);
       proxyIds.set(made as object, tag.id);

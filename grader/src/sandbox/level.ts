@@ -8,6 +8,17 @@ const NOBODY = 65534;
 /** Where unshare lives (CALCML_UNSHARE points elsewhere, e.g. to test the refusal of `--sandbox strict`). */
 const UNSHARE = process.env.CALCML_UNSHARE ?? "/usr/bin/unshare";
 const SETPRIV = "/usr/bin/setpriv";
+const PRLIMIT = "/usr/bin/prlimit";
+/**
+ * Open files a sandbox may hold: Node needs about twenty; thousands of sockets would hold kernel memory
+ * that no resident-memory watch sees.
+ */
+const MAX_OPEN_FILES = 64;
+
+/** `prlimit --nofile` where util-linux has it (Linux), else nothing. */
+function fileLimit(): string[] {
+  return existsSync(PRLIMIT) ? [PRLIMIT, `--nofile=${MAX_OPEN_FILES}:${MAX_OPEN_FILES}`, "--"] : [];
+}
 /** How long the probe for strict mode may take. */
 const PROBE_TIMEOUT_MS = 10_000;
 
@@ -44,9 +55,10 @@ function strictPrefix(asRoot: boolean): string[] {
       `--regid=${NOBODY}`,
       "--clear-groups",
       "--no-new-privs",
+      ...fileLimit(),
     ];
   }
-  return [UNSHARE, "--user", "--map-root-user", ...namespaces];
+  return [UNSHARE, "--user", "--map-root-user", ...namespaces, ...fileLimit()];
 }
 
 let probed: Isolation | undefined;
@@ -78,19 +90,27 @@ export function detectIsolation(): Isolation {
     return probed;
   }
   if (!existsSync(UNSHARE)) {
-    probed = { level: "basic", prefix: [], whyNotStrict: `${UNSHARE} is missing (install util-linux)` };
+    probed = {
+      level: "basic",
+      prefix: fileLimit(),
+      whyNotStrict: `${UNSHARE} is missing (install util-linux)`,
+    };
     return probed;
   }
   const asRoot = process.getuid?.() === 0;
   if (asRoot && !existsSync(SETPRIV)) {
-    probed = { level: "basic", prefix: [], whyNotStrict: `${SETPRIV} is missing (install util-linux)` };
+    probed = {
+      level: "basic",
+      prefix: fileLimit(),
+      whyNotStrict: `${SETPRIV} is missing (install util-linux)`,
+    };
     return probed;
   }
   const prefix = strictPrefix(asRoot);
   if (asRoot && !runnableByOthers(process.execPath)) {
     probed = {
       level: "basic",
-      prefix: [],
+      prefix: fileLimit(),
       whyNotStrict: `${process.execPath} cannot be run by the unprivileged user strict mode uses (install Node where every user can run it)`,
     };
     return probed;
@@ -107,7 +127,7 @@ export function detectIsolation(): Isolation {
     const detail = (result.stderr || result.error?.message || `exit ${result.status}`).trim().split("\n")[0];
     probed = {
       level: "basic",
-      prefix: [],
+      prefix: fileLimit(),
       whyNotStrict: asRoot
         ? `namespaces could not be created (${detail})`
         : `this user cannot create namespaces (${detail}); run as root (in CI: sudo) or enable unprivileged user namespaces`,
@@ -118,7 +138,7 @@ export function detectIsolation(): Isolation {
 
 /** The isolation to grade under, or an error message when `strict` was demanded and is not available. */
 export function chooseIsolation(request: SandboxRequest): Isolation | string {
-  if (request === "basic") return { level: "basic", prefix: [] };
+  if (request === "basic") return { level: "basic", prefix: fileLimit() };
   const found = detectIsolation();
   if (request === "strict" && found.level !== "strict")
     return `--sandbox strict: strict mode is not available here: ${found.whyNotStrict}. Grade with --sandbox basic, or fix that.`;

@@ -57,6 +57,8 @@ export async function prepareLesson(options: {
     ...readOnlyFlags([host, bundle, fifos.toLearner]),
     `--allow-fs-write=${fifos.toGrader}`,
     "--no-addons",
+    // Learner code cannot make up code at run time (eval, new Function): no import() of a built name.
+    "--disallow-code-generation-from-strings",
     "--enable-source-maps",
     "--no-warnings",
     host,

@@ -1,0 +1,185 @@
+// The gradebook over a roster of synthetic students (bare git repositories in a temp folder): complete,
+// partial, a broken file, a late commit, a missing repository, an infinite loop, a ref. It writes the
+// expected gradebook.csv, a report and a feedback page each; a re-run skips what was graded; two shards
+// merged equal one unsharded run.
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseCsv } from "../src/gradebook/csv.ts";
+import { fenced, renderFeedback } from "../src/gradebook/feedback.ts";
+import { mergeGradebooks, runGradebook } from "../src/gradebook/gradebook.ts";
+import { inShard, parseRoster, studentFileName } from "../src/gradebook/roster.ts";
+import { GradeReportSchema } from "../src/report/schema.ts";
+import { courseWithLimits } from "./grade-fixture.ts";
+import { courseFile, partialWelcome, pushMore, studentRepository } from "./submission-git.ts";
+
+const WELCOME = "exercises/00-welcome/welcome.ts";
+const SOLUTION = courseFile("solutions/00-welcome/welcome.ts");
+const STUB = courseFile(WELCOME);
+/** Tight limits, so that the infinite loop ends in seconds. */
+const course = courseWithLimits(2, 256);
+const lessons = course.lessons.filter((l) => l.id === "00-welcome");
+const root = mkdtempSync(path.join(os.tmpdir(), "calcml-gradebook-"));
+const cacheDir = path.join(root, "cache");
+const DEADLINE = new Date("2030-06-01T12:00:00Z");
+const early = "2030-05-20T10:00:00Z";
+
+const repos = {
+  alice: studentRepository(root, "alice", [{ files: { [WELCOME]: SOLUTION }, date: early }]),
+  bob: studentRepository(root, "bob", [{ files: { [WELCOME]: partialWelcome() }, date: early }]),
+  carol: studentRepository(root, "carol", [
+    { files: { [WELCOME]: `${SOLUTION}\nexport function broken( {\n` }, date: early },
+  ]),
+  dave: studentRepository(root, "dave", [
+    { files: { [WELCOME]: partialWelcome() }, date: early },
+    { files: { [WELCOME]: SOLUTION }, date: "2030-06-02T09:00:00Z" },
+  ]),
+  frank: studentRepository(root, "frank", [
+    {
+      files: {
+        [WELCOME]: SOLUTION.replace(
+          "return (f(b) - f(a)) / (b - a);",
+          "for (;;) {}\n  return (f(b) - f(a)) / (b - a);",
+        ),
+      },
+      date: early,
+    },
+  ]),
+  gina: studentRepository(root, "gina", [{ files: { [WELCOME]: STUB }, date: early }]),
+};
+pushMore(root, "gina", [{ files: { [WELCOME]: SOLUTION }, date: early }], "submit");
+
+const roster = path.join(root, "roster.csv");
+writeFileSync(
+  roster,
+  [
+    "student,repo,ref",
+    "alice,alice.git",
+    "bob,bob.git",
+    "carol,carol.git",
+    "dave,dave.git",
+    "erin,erin-does-not-exist.git",
+    "frank,frank.git",
+    "gina,gina.git,submit",
+    "",
+  ].join("\n"),
+);
+
+function options(out: string, extra: Partial<Parameters<typeof runGradebook>[0]> = {}) {
+  return {
+    course,
+    lessons,
+    roster,
+    out,
+    seed: course.defaults.seed,
+    deadline: DEADLINE,
+    cacheDir,
+    jobs: 2,
+    ...extra,
+  };
+}
+
+const unsharded = path.join(root, "all");
+const first = runGradebook(options(unsharded));
+
+describe("pnpm gradebook", () => {
+  it("writes the expected gradebook.csv: a row per student, broken repositories with their reason", async () => {
+    const { graded, skipped, failed } = await first;
+    expect([graded, skipped, failed]).toEqual([6, 0, 1]);
+    const rows = parseCsv(readFileSync(path.join(unsharded, "gradebook.csv"), "utf8"));
+    expect(rows[0]).toEqual(["student", "commit", "00-welcome", "total", "percent", "late", "problems"]);
+    const byStudent = Object.fromEntries(rows.slice(1).map((r) => [r[0], r.slice(1)]));
+    const bob = byStudent.bob!;
+    expect(Number(bob[1])).toBeGreaterThan(0);
+    expect(Number(bob[1])).toBeLessThan(3);
+    expect(byStudent).toEqual({
+      alice: [repos.alice.commits[0], "3", "3", "100", "0", ""],
+      bob: [repos.bob.commits[0], bob[1], bob[1], bob[3], "0", ""],
+      carol: [repos.carol.commits[0], "0", "0", "0", "0", "00-welcome: load-error"],
+      // The late commit is complete; the one before the deadline is bob's partial file.
+      dave: [repos.dave.commits[0], bob[1], bob[1], bob[3], "1", ""],
+      erin: [
+        "",
+        "",
+        "0",
+        "0",
+        "",
+        expect.stringMatching(/^.*erin-does-not-exist\.git is not a folder or a git repository$/),
+      ],
+      frank: [repos.frank.commits[0], "1", "1", "33.33", "0", "00-welcome: timeout"],
+      gina: [expect.stringMatching(/^[0-9a-f]{40}$/), "3", "3", "100", "0", ""],
+      "(max)": ["", "3", "3", "100", "", ""],
+    });
+    const report = GradeReportSchema.parse(
+      JSON.parse(readFileSync(path.join(unsharded, "reports/dave.json"), "utf8")),
+    );
+    expect(report.submission).toMatchObject({ commit: repos.dave.commits[0], lateCommits: 1 });
+    const page = readFileSync(path.join(unsharded, "feedback/carol.md"), "utf8");
+    expect(page).toContain("# Calculus for Machine Learning: carol");
+    expect(page).toMatch(/```+text\n[^`]*syntax error at exercises\/00-welcome\/welcome\.ts:\d+/);
+  });
+
+  it("a re-run skips every student whose commit was already graded, and writes the same gradebook", async () => {
+    await first;
+    const before = readFileSync(path.join(unsharded, "gradebook.csv"), "utf8");
+    const again = await runGradebook(options(unsharded));
+    expect([again.graded, again.skipped, again.failed]).toEqual([0, 6, 1]);
+    expect(readFileSync(path.join(unsharded, "gradebook.csv"), "utf8")).toBe(before);
+  });
+
+  it("two shards merged equal one unsharded run", async () => {
+    await first;
+    const [a, b] = [path.join(root, "shard-1"), path.join(root, "shard-2")];
+    const one = await runGradebook(options(a, { shard: { index: 1, count: 2 } }));
+    const two = await runGradebook(options(b, { shard: { index: 2, count: 2 } }));
+    expect(one.gradebook.rows.map((r) => r.student)).toEqual(["alice", "carol", "erin", "gina"]);
+    expect(two.gradebook.rows.map((r) => r.student)).toEqual(["bob", "dave", "frank"]);
+    const merged = path.join(root, "merged");
+    mergeGradebooks([b, a], merged);
+    expect(readFileSync(path.join(merged, "gradebook.csv"), "utf8")).toBe(
+      readFileSync(path.join(unsharded, "gradebook.csv"), "utf8"),
+    );
+    expect(readFileSync(path.join(merged, "feedback/frank.md"), "utf8")).toContain("frank");
+    expect(() => mergeGradebooks([a, a], path.join(root, "twice"))).toThrow(/in more than one/);
+  });
+});
+
+describe("roster, shards and feedback pages", () => {
+  it("reads a roster with or without a header; a line without a repository is that student's problem", () => {
+    const entries = parseRoster('s1,a.git\n"s, 2",https://t:x@h/r.git,main\ns3,\ns1,b.git\n', "/r");
+    expect(entries.map((e) => [e.student, e.repo, e.ref, e.problem])).toEqual([
+      ["s1", "/r/a.git", undefined, undefined],
+      ["s, 2", "https://t:x@h/r.git", "main", undefined],
+      ["s3", "", undefined, "roster line 3 names no repository"],
+      ["s1", "/r/b.git", undefined, "listed twice in the roster (first on line 1); graded once"],
+    ]);
+    const shards = [1, 2, 3].map((index) => entries.filter((e) => inShard(e, { index, count: 3 })).length);
+    expect(shards).toEqual([2, 1, 1]);
+    expect(studentFileName("alice")).toBe("alice");
+    expect(studentFileName("../etc/passwd")).toMatch(/^_+etc_passwd-[0-9a-f]{8}$/);
+  });
+
+  it("keeps learner text inert: fenced longer than any backtick run, mentions and markup escaped", () => {
+    expect(fenced("a ```` b")).toBe("`````text\na ```` b\n`````");
+    const page = renderFeedback(
+      {
+        schemaVersion: 1,
+        course: "C",
+        grader: { name: "@calcml/grader", node: "v20" },
+        createdAt: new Date(0).toISOString(),
+        target: "custom",
+        seed: 1,
+        points: 0,
+        maxPoints: 1,
+        percent: 0,
+        durationMs: 1,
+        lessons: [],
+        error: "```\n<img src=x onerror=alert(1)> @everyone\n```",
+      },
+      { student: "<b>@mallory</b>" },
+    );
+    expect(page).toContain("\\<b\\>@\u200bmallory\\</b\\>");
+    expect(page).toContain("````text\n```\n<img src=x onerror=alert(1)> @everyone\n```\n````");
+  });
+});
