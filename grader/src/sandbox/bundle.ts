@@ -46,7 +46,7 @@ export const BUNDLE_MESSAGES = {
   computed: (where: string) =>
     `${where}: loads a module whose name is computed at run time (import(…) of a variable); import modules by their literal name.`,
   tooLarge: (bytes: number) =>
-    `is ${Math.round(bytes / 1024)} KB; the grader reads files of at most ${MAX_SOURCE_BYTES / 1024} KB (a lesson file is about 10 KB).`,
+    `is too large (${Math.round(bytes / 1024)} KB); the grader reads files of at most ${MAX_SOURCE_BYTES / 1024} KB (a lesson file is about 10 KB).`,
   tooDeep: (depth: number) =>
     `nests brackets or operators ${depth} levels deep; the grader parses at most ${MAX_NESTING} levels.`,
 } as const;

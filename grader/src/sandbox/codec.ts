@@ -98,6 +98,15 @@ export interface CodecHooks {
   counter?: { next: number };
 }
 
+/** A data property's value, found along the prototype chain; undefined for an accessor. */
+function dataOf(obj: object, key: string): unknown {
+  for (let at: object | null = obj; at !== null; at = Object.getPrototypeOf(at)) {
+    const descriptor = Object.getOwnPropertyDescriptor(at, key);
+    if (descriptor) return "value" in descriptor ? descriptor.value : undefined;
+  }
+  return undefined;
+}
+
 function isPlainObject(value: object): boolean {
   const proto = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
@@ -156,16 +165,19 @@ export function encode(value: unknown, hooks: CodecHooks): Encoded {
       const ctor = (Object.keys(ERROR_CONSTRUCTORS) as ErrorCtorName[]).find(
         (k) => obj.constructor === ERROR_CONSTRUCTORS[k],
       );
-      const token = (obj as { calcmlToken?: unknown }).calcmlToken;
+      // Only data properties are read: a getter on an error (hostile or not) never runs here.
+      const [name, message, stack, token] = ["name", "message", "stack", "calcmlToken"].map((k) =>
+        dataOf(obj, k),
+      );
       return {
         "#": "err",
         n,
         ctor:
           ctor ??
           (obj instanceof TypeError ? "TypeError" : obj instanceof RangeError ? "RangeError" : "Error"),
-        name: String(obj.name),
-        message: String(obj.message),
-        ...(typeof obj.stack === "string" ? { stack: obj.stack } : {}),
+        name: typeof name === "string" ? name : "Error",
+        message: typeof message === "string" ? message : "(a message that could not be read)",
+        ...(typeof stack === "string" ? { stack } : {}),
         ...(typeof token === "string" ? { token } : {}),
       };
     }
