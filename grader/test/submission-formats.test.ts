@@ -16,6 +16,7 @@ import {
 import { ClassroomResultSchema, classroomOutput, renderClassroom } from "../src/report/classroom.ts";
 import type { GradeReport, LessonReport, TestReport } from "../src/report/schema.ts";
 import { errorReport } from "../src/report/write.ts";
+import { reportOf } from "./report-fixture.ts";
 
 function test(id: string, status: TestReport["status"], message?: string): TestReport {
   return { id, name: id.split(" > ")[1]!, status, durationMs: 3, ...(message ? { message } : {}) };
@@ -46,18 +47,8 @@ function lesson(id: string, tasks: [string, number, number, TestReport[]][]): Le
   };
 }
 
-const report: GradeReport = {
-  schemaVersion: 1,
-  course: "C",
-  grader: { name: "@calcml/grader", node: "v20" },
-  createdAt: new Date(0).toISOString(),
-  target: "custom",
-  seed: 1,
-  points: 3,
-  maxPoints: 7,
-  percent: 42.86,
-  durationMs: 2500,
-  lessons: [
+const report: GradeReport = reportOf(
+  [
     lesson("00-a", [
       ["one", 1, 1, [test("one > works", "passed")]],
       ["two", 1, 2, [test("two > right", "passed"), test("two > wrong", "failed", "Got: 3\n::error::x")]],
@@ -72,7 +63,8 @@ const report: GradeReport = {
       ["four", 0, 2, [test("four > never ran", "missing", "your file has a syntax error")]],
     ]),
   ],
-};
+  { target: "custom", durationMs: 2500 },
+);
 
 describe("GitHub Classroom", () => {
   it("one test per task with its points; max_score is the total; statuses pass, fail, error", () => {

@@ -7,7 +7,9 @@ import type { Course } from "../manifest/schema.ts";
 import { renderExercism, renderGradescope } from "../report/autograders.ts";
 import { classroomOutput, renderClassroom } from "../report/classroom.ts";
 import { renderGithubAnnotations, renderGithubSummary } from "../report/github.ts";
+import { writeHtmlReport } from "../report/html-report.ts";
 import { renderJunit } from "../report/junit.ts";
+import { terminalPicture } from "../report/picture.ts";
 import type { GradeReport } from "../report/schema.ts";
 import { renderTerminal, useColor } from "../report/terminal.ts";
 import { errorReport, saveLastGrades, writeReport } from "../report/write.ts";
@@ -101,6 +103,7 @@ export async function gradeCommand(args: string[]): Promise<number> {
       classroom: { type: "string" },
       submission: { type: "string" },
       sandbox: { type: "string", default: "auto" },
+      html: { type: "string" },
     },
   });
   const formats = {
@@ -136,7 +139,7 @@ export async function gradeCommand(args: string[]): Promise<number> {
             seed,
             sources,
           });
-    console.log(renderTerminal(report, useColor()));
+    console.log(renderTerminal(report, useColor(), { picture: await terminalPicture(report) }));
     if (report.submission) console.log(renderSubmissionSummary(report));
     saveLastGrades(report);
     if (values.json) {
@@ -144,6 +147,10 @@ export async function gradeCommand(args: string[]): Promise<number> {
       console.log(CLI_MESSAGES.reportWritten(values.json));
     }
     writeRenderedReports(report, formats);
+    if (values.html) {
+      await writeHtmlReport(report, values.html);
+      console.log(CLI_MESSAGES.reportWritten(values.html));
+    }
     if (minScore !== undefined && report.percent < minScore) {
       console.error(CLI_MESSAGES.belowMinScore(report.percent, minScore));
       return 1;

@@ -2,12 +2,12 @@
 export const CLI_MESSAGES = {
   usage: `Usage:
   pnpm grade [lesson…] [--solutions] [--seed <n>] [--min-score <pct>] [--source <lesson>=<file>]
-             [--json <file>] [--junit <file>] [--gradescope <file>] [--exercism <file>] [--classroom <file>]
+             [--json <file>] [--junit <file>] [--gradescope <file>] [--exercism <file>] [--classroom <file>] [--html <file>]
              [--sandbox strict|basic|auto]  (auto: strict where the machine allows it)
              [--submission <folder | git URL or path>[#ref]]  grade only its learner files, on this checkout
   pnpm hint <lesson> [task]       the next hint you have not seen (--all: every hint; --reset: start over)
   pnpm lessons
-  pnpm watch [lesson]             grade again every time you save the lesson's file (Ctrl-C to stop)
+  pnpm watch [lesson] [--page [--port <n>] [--open]]   grade again every time you save; --page serves the lesson's page on 127.0.0.1, redrawn on save
   pnpm plot <lesson…|all>         draw the lesson's figures from your code (--solutions, --compare, --open)
   pnpm course build [lesson…]     regenerate stubs, expected test ids and JSON Schemas (instructors)
   pnpm course check [--seeds n]   every stub fails, every solution passes (also under n more seeds), nothing drifts

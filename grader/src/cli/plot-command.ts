@@ -42,8 +42,8 @@ export interface PlotCommandOptions {
   log?: (line: string) => void;
 }
 
-/** Starts the platform's opener, detached; false when it could not be started. */
-function openInBrowser(file: string): Promise<boolean> {
+/** Starts the platform's opener on a file or a URL, detached; false when it could not be started. */
+export function openInBrowser(file: string): Promise<boolean> {
   const [command, args] =
     process.platform === "darwin"
       ? ["open", [file]]

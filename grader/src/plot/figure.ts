@@ -32,6 +32,36 @@ export interface FigureDef<D = unknown> {
   /** Runs the lesson's functions; plain data only. Throws {@link LearnerFailure} when nothing can be drawn. */
   data(learner: Learner): D;
   spec(input: FigureInput<D>): Spec;
+  /**
+   * For a figure whose picture is a curve over time (a loss per iteration or per epoch): the same data as
+   * a few named series with what each should do, so that `pnpm grade` can show a text chart when one
+   * does not (see plot/curves.ts).
+   */
+  curve?: CurveDef<D>;
+}
+
+/** What a series of a curve should do on the lesson's scenario. */
+export type CurveExpectation = "falls" | "grows";
+
+export interface CurveSeries {
+  name: string;
+  values: readonly number[];
+  expect: CurveExpectation;
+  /** Why it should, said after the finding: "η = 0.01 is below the limit 2/20 = 0.1". */
+  because?: string;
+  /** The value before the first one (the loss before any training), when the series leaves it out. */
+  start?: number;
+}
+
+export interface CurveDef<D> {
+  /** What is drawn: "loss per iteration on x² + 10y² from (1, 1)". */
+  title: string;
+  /** The x axis: "iteration", "epoch". */
+  x: string;
+  /** The x of the first value (default 0; 1 for a loss history that starts after the first epoch). */
+  xFrom?: number;
+  log: boolean;
+  series(data: D): CurveSeries[];
 }
 
 export type FigureStatus = "drawn" | "partial" | "not-drawn";
@@ -98,6 +128,18 @@ function runOnce<D>(def: FigureDef<D>, lesson: LoadedLesson): Attempt<D> {
       infos: [],
     };
   }
+}
+
+/**
+ * Runs a figure's data step only (no drawing): the data from the lesson's code, or undefined with the
+ * notes saying why not. Shares the memo with {@link drawFigure}.
+ */
+export function figureData<D>(
+  def: FigureDef<D>,
+  lesson: LoadedLesson,
+): { data?: D | undefined; notes: string[] } {
+  const attempt = run(def, lesson);
+  return { data: attempt.data, notes: attempt.notes.map((n) => cleanLine(n, 300)) };
 }
 
 const NOTE_WIDTH = 110;

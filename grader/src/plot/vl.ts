@@ -3,8 +3,7 @@
  * no browser), plus the small spec builders every lesson shares (axes, contour lines, heat maps, arrows,
  * the "yours" / "reference" line styles, the placeholder figure that says why nothing was drawn).
  */
-import * as vega from "vega";
-import { compile, type TopLevelSpec } from "vega-lite";
+import type { TopLevelSpec } from "vega-lite";
 import type { Domain } from "./grid.ts";
 
 /** A Vega-Lite spec or part of one, built loosely; compile() checks it (tests fail on any warning). */
@@ -106,8 +105,16 @@ export function scopeIds(svg: string, prefix: string): string {
     .replace(/href="#([^"]+)"/g, (_, id: string) => `href="#${rename(id)}"`);
 }
 
+/**
+ * vega and vega-lite, loaded on first use: the spec builders above do not need them, so code that only
+ * runs a figure's data step (the terminal's text chart after `pnpm grade`) does not pay for loading them.
+ */
+let renderers: Promise<[typeof import("vega"), typeof import("vega-lite")]> | undefined;
+
 /** Compiles a Vega-Lite spec and renders it to an SVG string. */
 export async function renderSvg(spec: Spec): Promise<RenderedSvg> {
+  renderers ??= Promise.all([import("vega"), import("vega-lite")]);
+  const [vega, { compile }] = await renderers;
   const warnings: string[] = [];
   const logger = collectingLogger(warnings);
   const full = { ...spec, config: { ...BASE_CONFIG, ...((spec.config as Spec | undefined) ?? {}) } };

@@ -46,6 +46,11 @@ export interface LessonPage {
   report?: GradeReportLike | undefined;
   /** Shown in the footer; left out when undefined (so a page can be byte-for-byte reproducible). */
   generatedAt?: string | undefined;
+  /**
+   * Served by `pnpm watch --page`: the page loads /live.js from the server it came from, which redraws it
+   * when the file is saved (the Content-Security-Policy then allows that script and that connection).
+   */
+  live?: { version: number; command: string } | undefined;
 }
 
 const ESCAPES: Record<string, string> = {
@@ -62,7 +67,7 @@ export function escapeHtml(text: unknown, maxLength = 20_000): string {
 }
 
 /** `id` safe in an attribute and a fragment. */
-function slug(text: string): string {
+export function slug(text: string): string {
   return text
     .toLowerCase()
     .replace(/[^a-z0-9-]+/g, "-")
@@ -72,8 +77,9 @@ function slug(text: string): string {
 /** SVG from vega never has these; if one ever did, the figure is not inlined. */
 const UNSAFE_SVG = /<script|<foreignObject|\son[a-z]+\s*=|javascript:|<iframe|<image|xlink:href|href\s*=/i;
 
-function figureHtml(figure: PageFigure): string {
-  const id = slug(figure.id);
+/** One figure; `anchor` makes its id unique when a page holds the figures of several lessons. */
+export function figureHtml(figure: PageFigure, anchor = figure.id): string {
+  const id = slug(anchor);
   const svg =
     figure.svg.trimStart().startsWith("<svg") && !UNSAFE_SVG.test(figure.svg)
       ? figure.svg
@@ -97,6 +103,28 @@ function figureHtml(figure: PageFigure): string {
 
 const TEST_OK = new Set(["passed", "skipped"]);
 
+type GradedLesson = GradeReportLike["lessons"][number];
+
+/** Every failing check of a lesson, each with its message (Called / Got / Expected / Why), open. */
+export function failingChecksHtml(lesson: GradedLesson): string[] {
+  return (lesson.tasks ?? []).flatMap((task) =>
+    task.tests
+      .filter((t) => !TEST_OK.has(t.status))
+      .map(
+        (t) =>
+          `<details open><summary>Task ${escapeHtml(task.number)} · ${escapeHtml(task.title)} › ${escapeHtml(t.name)} <span class="status ${slug(t.status)}">${escapeHtml(t.status)}</span></summary>${t.message ? `<pre>${escapeHtml(t.message)}</pre>` : ""}</details>`,
+      ),
+  );
+}
+
+/** A lesson's problems of the whole run (a timeout, a load error), as a list; "" when none. */
+export function problemsHtml(lesson: GradedLesson | undefined): string {
+  const items = (lesson?.problems ?? [])
+    .map((p) => `<li><strong>${escapeHtml(p.kind)}</strong><pre>${escapeHtml(p.message)}</pre></li>`)
+    .join("");
+  return items ? `<ul class="problems">${items}</ul>` : "";
+}
+
 function gradeHtml(report: GradeReportLike, lessonId: string): string {
   const rows = report.lessons
     .map(
@@ -105,28 +133,20 @@ function gradeHtml(report: GradeReportLike, lessonId: string): string {
     )
     .join("\n");
   const lesson = report.lessons.find((l) => l.id === lessonId);
-  const problems = (lesson?.problems ?? [])
-    .map((p) => `<li><strong>${escapeHtml(p.kind)}</strong><pre>${escapeHtml(p.message)}</pre></li>`)
-    .join("");
-  const failing = (lesson?.tasks ?? []).flatMap((task) =>
-    task.tests
-      .filter((t) => !TEST_OK.has(t.status))
-      .map(
-        (t) =>
-          `<details open><summary>Task ${escapeHtml(task.number)} · ${escapeHtml(task.title)} › ${escapeHtml(t.name)} <span class="status ${slug(t.status)}">${escapeHtml(t.status)}</span></summary>${t.message ? `<pre>${escapeHtml(t.message)}</pre>` : ""}</details>`,
-      ),
-  );
+  const problems = problemsHtml(lesson);
+  const failing = lesson ? failingChecksHtml(lesson) : [];
   const when = report.createdAt ? ` (graded ${escapeHtml(report.createdAt)})` : "";
   return `<section class="grade"><h2>Last grade${when}</h2>
 <table><thead><tr><th>lesson</th><th>title</th><th>status</th><th>points</th></tr></thead><tbody>
 ${rows}
 </tbody></table>
-${problems ? `<h3>Problems</h3><ul class="problems">${problems}</ul>` : ""}
+${problems ? `<h3>Problems</h3>${problems}` : ""}
 ${lesson ? `<h3>Failing checks of ${escapeHtml(lessonId)}</h3>${failing.length ? failing.join("\n") : "<p>None: every check passed.</p>"}` : `<p>Lesson ${escapeHtml(lessonId)} has not been graded yet.</p>`}
 </section>`;
 }
 
-const CSS = `
+/** The pages' style sheet (inline: the pages load nothing). */
+export const PAGE_CSS = `
 :root { color-scheme: light; --fg: #1d1d1f; --muted: #555; --problem: #b3261e; --line: #ddd; }
 * { box-sizing: border-box; }
 body { margin: 0 auto; max-width: 1100px; padding: 24px; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: var(--fg); background: #fafafa; }
@@ -152,7 +172,17 @@ figcaption .badge { float: right; }
 .grade pre { white-space: pre-wrap; background: #f3f3f3; padding: 8px; border-radius: 4px; font-size: 13px; }
 .grade details { margin: 8px 0; }
 footer { color: var(--muted); font-size: 13px; margin-top: 32px; }
+.live { position: sticky; top: 0; z-index: 1; margin: 0 0 12px; padding: 6px 12px; border-radius: 4px; background: #eef4ff; font-size: 14px; }
+.live.busy { background: #fff4e5; }
+.live.lost { background: #fdecea; color: var(--problem); }
 `;
+
+/** The policy of a page that loads nothing; a live page may also load its script and events from its server. */
+export function contentPolicy(live: boolean): string {
+  return live
+    ? "default-src 'none'; style-src 'unsafe-inline'; script-src 'self'; connect-src 'self'"
+    : "default-src 'none'; style-src 'unsafe-inline'";
+}
 
 const MODE_TEXT: Record<PageMode, string> = {
   yours: "Drawn from your code",
@@ -174,23 +204,27 @@ export function lessonPageHtml(page: LessonPage): string {
         `<li><a href="#fig-${slug(f.id)}">${escapeHtml(f.title)}</a>${f.status === "drawn" ? "" : ` <span class="badge ${f.status}">${f.status === "partial" ? "partly drawn" : "not drawn"}</span>`}</li>`,
     )
     .join("");
+  const live = page.live;
+  const liveBanner = live
+    ? `<p id="live-status" class="live" role="status">Live: this page redraws itself each time you save <code>${escapeHtml(page.source)}</code> (update ${live.version}).</p>\n`
+    : "";
   return `<!doctype html>
-<html lang="en">
+<html lang="en"${live ? ` data-version="${live.version}"` : ""}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta http-equiv="Content-Security-Policy" content="${contentPolicy(live !== undefined)}">
 <title>${heading} · calcml plots</title>
-<style>${CSS}</style>
+<style>${PAGE_CSS}</style>${live ? `\n<script src="/live.js" defer></script>` : ""}
 </head>
 <body>
-<header><h1>${heading}</h1><p>${MODE_TEXT[page.mode]}: <code>${escapeHtml(page.source)}</code></p>${summary}</header>
+${liveBanner}<header><h1>${heading}</h1><p>${MODE_TEXT[page.mode]}: <code>${escapeHtml(page.source)}</code></p>${summary}</header>
 <nav><ul>${nav}</ul></nav>
 <main>
-${page.figures.map(figureHtml).join("\n")}
+${page.figures.map((f) => figureHtml(f)).join("\n")}
 </main>
 ${page.report ? gradeHtml(page.report, lesson.id) : ""}
-<footer>Made by <code>pnpm plot ${escapeHtml(lesson.id)}</code>${page.generatedAt ? ` on ${escapeHtml(page.generatedAt)}` : ""}. Figures are drawn with Vega-Lite from a fixed, seeded scenario, so the same code draws the same picture.</footer>
+<footer>Made by <code>${live ? escapeHtml(live.command) : `pnpm plot ${escapeHtml(lesson.id)}`}</code>${page.generatedAt ? ` on ${escapeHtml(page.generatedAt)}` : ""}. Figures are drawn with Vega-Lite from a fixed, seeded scenario, so the same code draws the same picture.</footer>
 </body>
 </html>
 `;

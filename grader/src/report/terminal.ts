@@ -1,5 +1,6 @@
-import { sanitizeReport } from "./sanitize.ts";
+import { cleanText, sanitizeReport } from "./sanitize.ts";
 import type { GradeReport, LessonReport, TaskReport, TestReport } from "./schema.ts";
+import { renderPicture, type TerminalPicture } from "./text-chart.ts";
 
 /** Colour only on a terminal that wants it (https://no-color.org). */
 export function useColor(stream: NodeJS.WriteStream = process.stdout): boolean {
@@ -137,11 +138,33 @@ const SANDBOX_LINES = {
     `Your code ran in the basic sandbox: its own process under Node's permission model${why ? ` (strict mode: ${why})` : ""}.`,
 } as const;
 
+export interface TerminalOptions {
+  /**
+   * A text chart of a curve from the learner's code (report/picture.ts), shown under the lesson the
+   * terminal details when it is that lesson's.
+   */
+  picture?: TerminalPicture | undefined;
+}
+
+/** The picture with its learner-derived text cleaned like the report's. */
+function cleanPicture(picture: TerminalPicture): TerminalPicture {
+  return {
+    ...picture,
+    series: picture.series.map((s) => ({
+      ...s,
+      name: cleanText(s.name, 80),
+      finding: s.finding === undefined ? undefined : cleanText(s.finding, 400),
+    })),
+    notes: picture.notes.map((n) => cleanText(n, 400).replace(/\s+/g, " ")),
+  };
+}
+
 /**
  * The terminal view: a table of lessons, then, for the first lesson that is not complete, every failing
- * check with what was called, what came back, what was expected, and a next step.
+ * check with what was called, what came back, what was expected, and a next step; and, when given, a text
+ * chart of the curve that shows what goes wrong.
  */
-export function renderTerminal(report: GradeReport, color = false): string {
+export function renderTerminal(report: GradeReport, color = false, options: TerminalOptions = {}): string {
   report = sanitizeReport(report);
   const paint: Paint = (code, text) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
   const where = report.target === "custom" ? "the given files" : `${report.target}/`;
@@ -152,8 +175,11 @@ export function renderTerminal(report: GradeReport, color = false): string {
     "",
   ];
   const next = report.lessons.find((l) => l.status !== "complete");
-  if (next) lines.push(...lessonDetails(next, paint), "");
-  else if (report.lessons.length > 0)
+  if (next) {
+    lines.push(...lessonDetails(next, paint), "");
+    if (options.picture?.lessonId === next.id)
+      lines.push(...renderPicture(cleanPicture(options.picture), paint), "");
+  } else if (report.lessons.length > 0)
     lines.push(paint(32, "Every graded lesson is complete: full marks on its hidden suite."), "");
   lines.push(
     paint(90, `Replay this run with --seed ${report.seed}. Graded in ${seconds(report.durationMs)}.`),

@@ -3,19 +3,10 @@ import { renderExercism, renderGradescope } from "../../src/report/autograders.t
 import { renderGithubAnnotations, renderGithubSummary } from "../../src/report/github.ts";
 import { renderJunit } from "../../src/report/junit.ts";
 import type { GradeReport } from "../../src/report/schema.ts";
+import { reportOf } from "../report-fixture.ts";
 
-const report: GradeReport = {
-  schemaVersion: 1,
-  course: "Course",
-  grader: { name: "@calcml/grader", node: "v20" },
-  createdAt: new Date(0).toISOString(),
-  target: "exercises",
-  seed: 1,
-  points: 1,
-  maxPoints: 3,
-  percent: 33.33,
-  durationMs: 10,
-  lessons: [
+const report: GradeReport = reportOf(
+  [
     {
       id: "00-welcome",
       title: "Welcome",
@@ -61,7 +52,8 @@ const report: GradeReport = {
       ],
     },
   ],
-};
+  { course: "Course", durationMs: 10 },
+);
 
 describe("report renderers", () => {
   it("JUnit: a testcase per hidden test, failures escaped", () => {

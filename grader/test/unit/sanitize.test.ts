@@ -5,52 +5,41 @@ import { renderJunit } from "../../src/report/junit.ts";
 import { cleanText, MAX_TEXT_LENGTH } from "../../src/report/sanitize.ts";
 import type { GradeReport } from "../../src/report/schema.ts";
 import { renderTerminal } from "../../src/report/terminal.ts";
+import { reportOf } from "../report-fixture.ts";
 
 const ESC = "\u001b";
 /** What a hostile learner can put in an error message or a console line. */
 const HOSTILE = `red ${ESC}[31mtext${ESC}[0m, a title ${ESC}]0;pwned\u0007, NUL \u0000, bell \u0007, DEL \u007f, C1 \u009b2J, bidi \u202eevil\u202c, lone \ud800 surrogate\n::error file=x::forged\n  ::set-output name=a::b\r\n::add-mask::x`;
 
 function reportWith(message: string): GradeReport {
-  return {
-    schemaVersion: 1,
-    course: "C",
-    grader: { name: "@calcml/grader", node: "v20" },
-    createdAt: new Date(0).toISOString(),
-    target: "exercises",
-    seed: 1,
-    points: 0,
-    maxPoints: 1,
-    percent: 0,
-    durationMs: 1,
-    lessons: [
-      {
-        id: "00-welcome",
-        title: "W",
-        source: "exercises/00-welcome/welcome.ts",
-        status: "failing",
-        points: 0,
-        maxPoints: 1,
-        durationMs: 1,
-        problems: [{ kind: "load-error", message }],
-        tasks: [
-          {
-            id: "square",
-            number: 1,
-            title: "Square",
-            functions: ["square"],
-            points: 0,
-            maxPoints: 1,
-            status: "failing",
-            passed: 0,
-            total: 1,
-            tests: [
-              { id: "square > t", name: "t", status: "failed", message, durationMs: 1, console: [message] },
-            ],
-          },
-        ],
-      },
-    ],
-  };
+  return reportOf([
+    {
+      id: "00-welcome",
+      title: "W",
+      source: "exercises/00-welcome/welcome.ts",
+      status: "failing",
+      points: 0,
+      maxPoints: 1,
+      durationMs: 1,
+      problems: [{ kind: "load-error", message }],
+      tasks: [
+        {
+          id: "square",
+          number: 1,
+          title: "Square",
+          functions: ["square"],
+          points: 0,
+          maxPoints: 1,
+          status: "failing",
+          passed: 0,
+          total: 1,
+          tests: [
+            { id: "square > t", name: "t", status: "failed", message, durationMs: 1, console: [message] },
+          ],
+        },
+      ],
+    },
+  ]);
 }
 
 /** No escape, no control character but tab and newline, no line a runner reads as a command. */

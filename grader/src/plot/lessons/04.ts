@@ -141,7 +141,11 @@ function lossSpec(input: FigureInput<DescentData>): Spec {
   });
 }
 
-/** Rosenbrock from (−1.2, 1): a rate under 2/λmax ≈ 0.002 crawls along the valley, one above blows up. */
+/**
+ * Rosenbrock from (−1.2, 1): a rate under 2/λmax ≈ 0.002 (λmax ≈ 1001.6 at the minimum) crawls along the
+ * valley towards (1, 1); one just above does not blow up but ends in a two-step cycle across the valley
+ * floor (from η ≈ 0.0062 the iterates overflow within 8 to 16 steps).
+ */
 const ROSENBROCK = {
   f: (x: number, y: number) => (1 - x) ** 2 + 100 * (y - x * x) ** 2,
   grad: portable((p: readonly number[]) => [
@@ -231,6 +235,21 @@ export const figures = [
     size: { width: 460, height: 300 },
     data: runBowl,
     spec: lossSpec,
+    curve: {
+      title: "loss f(xₖ) = xₖ² + 10yₖ² per iteration from (1, 1), from your gradientDescent",
+      x: "iteration",
+      log: true,
+      series: (d) =>
+        d.runs.map((run) => {
+          const stable = run.learningRate < 2 / 20;
+          return {
+            name: name(run.learningRate),
+            values: run.loss,
+            expect: stable ? "falls" : "grows",
+            because: `η = ${run.learningRate} is ${stable ? "below" : "above"} the limit 2/λmax = 2/20 = 0.1`,
+          };
+        }),
+    },
   }),
   figure<RosenbrockData>({
     id: "rosenbrock-path",

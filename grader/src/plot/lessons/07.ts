@@ -137,5 +137,32 @@ export const figures = [
         errorPanel(input, DESCENT_STEPS, `all ${DESCENT_STEPS} iterations`),
       ],
     }),
+    curve: {
+      title: "error ‖xₖ − (1, 1)‖ per iteration on Rosenbrock from (−1.2, 1)",
+      x: "iteration",
+      log: true,
+      series: (d) => [
+        ...(d.newton
+          ? [
+              {
+                name: "damped Newton",
+                values: errorOf(d.newton),
+                expect: "falls" as const,
+                because: "your newtonsMethod should end at the minimum (1, 1)",
+              },
+            ]
+          : []),
+        ...(d.descent
+          ? [
+              {
+                name: "gradient descent",
+                values: errorOf(d.descent),
+                expect: "falls" as const,
+                because: "every step of your line search should go downhill",
+              },
+            ]
+          : []),
+      ],
+    },
   }),
 ];

@@ -111,7 +111,7 @@ export const figures = [
     id: "regression-gradients",
     title: "Their gradients, from your mseGradient, maeGradient and huberGradient",
     caption:
-      "MSE's gradient grows without bound (outliers dominate), MAE's is a step from −1 to 1, Huber's is MSE's clipped to [−δ, δ].",
+      "MSE's gradient grows without bound (outliers dominate), MAE's is a step from −1 to 1, Huber's is r (the slope of ½r²) clipped to [−δ, δ].",
     size: { width: 440, height: 300 },
     data: (learner) => curves(learner, "gradient"),
     spec: (input) => lossSpec(input, "d loss / d prediction", [-8, 8]),

@@ -91,6 +91,20 @@ export const figures = [
         guides: exact ? [1, EPOCHS].map((x, i) => ({ series: "normal equation", x, y: exact.loss, i })) : [],
       });
     },
+    curve: {
+      title: `mean squared error per epoch (200 points, learning rate ${LEARNING_RATE}), from your trainLinearRegression`,
+      x: "epoch",
+      xFrom: 1,
+      log: false,
+      series: (d) =>
+        d.runs.map((run) => ({
+          name: batchName(run.batchSize),
+          values: run.lossHistory,
+          start: mse({ w: 0, b: 0 }),
+          expect: "falls",
+          because: "training starts at w = 0, b = 0 and steps against the gradient",
+        })),
+    },
   }),
   figure<RegressionData>({
     id: "fitted-lines",

@@ -209,5 +209,21 @@ export const figures = [
         height: 300,
       });
     },
+    curve: {
+      title: "mean log-loss per epoch (learning rate 0.5), from your trainLogisticRegression",
+      x: "epoch",
+      xFrom: 1,
+      log: true,
+      series: (d) =>
+        d.runs.map((run) => ({
+          name: run.name,
+          values: run.lossHistory,
+          // At w = 0, b = 0 every p is ½ and the penalty is 0: the loss is ln 2.
+          start: Math.LN2,
+          expect: "falls",
+          because:
+            "training starts at w = 0, b = 0, where the loss is ln 2 ≈ 0.693, and steps against the gradient",
+        })),
+    },
   }),
 ];

@@ -143,5 +143,17 @@ export const figures = [
         height: 300,
       });
     },
+    curve: {
+      title: `mean squared error per epoch on XOR (${OPTIONS.hidden} hidden units, learning rate ${OPTIONS.learningRate}), from your trainXor`,
+      x: "epoch",
+      log: true,
+      series: (d) =>
+        d.runs.map((run) => ({
+          name: run.activation,
+          values: run.lossHistory,
+          expect: "falls",
+          because: "each step goes against the gradient backward computes",
+        })),
+    },
   }),
 ];

@@ -208,5 +208,26 @@ export const figures = [
       hconcat: PROBLEMS.map((p, k) => lossPanel(p, k, input)),
       resolve: { scale: { color: "shared" } },
     }),
+    curve: {
+      title: "f(xₖ) per iteration on the bowl ½x² + 50y² and on Rosenbrock, from your optimisers",
+      x: "iteration",
+      log: true,
+      series: (d) =>
+        PROBLEMS.flatMap((problem, k) =>
+          SERIES.flatMap((s) => {
+            const path = d.problems[k]?.[s];
+            return path
+              ? [
+                  {
+                    name: `${problem.key} · ${s}`,
+                    values: path.map((p) => problem.f(p)),
+                    expect: "falls" as const,
+                    because: `its learning rate ${problem.rates[s]} is small enough for this ${problem.key === "bowl" ? "bowl" : "valley"}`,
+                  },
+                ]
+              : [];
+          }),
+        ),
+    },
   }),
 ];

@@ -137,7 +137,7 @@ export const figures = [
     id: "quadrature-error",
     title: "Error of your trapezoid and simpson on ∫₀^π sin x dx = 2 against n (log-log)",
     caption:
-      "With h = π/n, the trapezoid rule's error falls along a line of slope −2 (error ∝ h²) and Simpson's along slope −4 (∝ h⁴), until rounding flattens them near 1e-15.",
+      "With h = π/n, the trapezoid rule's error falls along a line of slope −2 (error ∝ h²) all the way to about 6e-9 at n = 16 384; Simpson's falls along slope −4 (∝ h⁴) until rounding stops it near 1e-15, from about n = 4096 on.",
     size: { width: 520, height: 340 },
     data: quadratureData,
     spec: (input) => {
