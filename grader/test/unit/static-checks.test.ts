@@ -111,11 +111,15 @@ describe("missing exports", () => {
 });
 
 describe("syntax", () => {
-  it("reports a syntax error with file, line, column and the line, and survives a 20 000-deep expression", async () => {
+  it("reports a syntax error with file, line, column and the line, and refuses a 20 000-deep expression before parsing", async () => {
     const broken = await check("export function f(x: number) {\n  return x * ;\n}");
     expect(broken.syntax?.where).toMatch(/gradients\.ts:2:\d+$/);
     expect(broken.syntax?.line).toContain("return x * ;");
     const deep = await check(`export const x = ${"(".repeat(20_000)}1${")".repeat(20_000)};`);
-    expect(deep.violations).toEqual([]);
+    expect(deep.violations.map((v) => v.message)).toEqual([
+      expect.stringMatching(/20000 levels deep; the grader parses at most 1000/),
+    ]);
+    const unary = await check(`export const x = ${"!".repeat(5_000)}1;`);
+    expect(unary.violations.map((v) => v.tasks)).toEqual(["all"]);
   });
 });
