@@ -231,7 +231,7 @@ export const figures = [
     id: "loss-per-iteration",
     title: "Loss per iteration (log scale), from your paths",
     caption:
-      "Below the limit the loss falls along a straight line on a log scale (a constant factor per step); η = 0.11 climbs along a line instead. A path that goes uphill from the start is ascending, not descending.",
+      "Below the limit the loss falls along a straight line on a log scale (a constant factor per step); η = 0.11 climbs along a line instead and leaves the top of the plot after about 20 steps. If η = 0.01 and 0.09 also leave the top within a few steps, your steps go uphill: that is gradient ascent, not descent.",
     size: { width: 460, height: 300 },
     data: runBowl,
     spec: lossSpec,
@@ -255,7 +255,7 @@ export const figures = [
     id: "rosenbrock-path",
     title: "Gradient descent on Rosenbrock's valley from (−1.2, 1), 10 000 steps at most",
     caption:
-      "At η = 0.001 the path falls into the curved valley within a few steps and then creeps along its floor for thousands of iterations. Near the minimum the Hessian's eigenvalues are about 1001.6 and 0.4, so no η above 2/1001.6 ≈ 0.002 can settle there: η = 0.0021 gets close, then zig-zags across the valley for good, short of (1, 1).",
+      "The minimum (1, 1) is at the upper-right end of the valley floor, where the blue path should end. At η = 0.001 the path falls into the curved valley within a few steps and then creeps along its floor for thousands of iterations. Near the minimum the Hessian's eigenvalues are about 1001.6 and 0.4, so no η above 2/1001.6 ≈ 0.002 can settle there: η = 0.0021 (red) bounces between the steep walls for its first 20 or so steps, follows the floor, and ends bouncing for good between two points across the floor, the small red cluster 0.07 short of (1, 1).",
     size: { width: 440, height: 340 },
     data: runRosenbrock,
     spec: rosenbrockSpec,

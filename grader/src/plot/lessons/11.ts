@@ -108,7 +108,7 @@ export const figures = [
     id: "xor-boundary",
     title: "XOR: the unit square coloured by your trained network's output, with its 0.5 contour",
     caption:
-      "The 0.5 contour bends into a band that holds (0, 1) and (1, 0) and leaves out (0, 0) and (1, 1). Each hidden unit draws one straight line across the square; the output layer combines a few such lines into the band.",
+      "The 0.5 contour is two curves: between them a blue band (output below 0.5) runs along the diagonal through (0, 0) and (1, 1); outside them, in orange (above 0.5), lie (0, 1) and (1, 0). Each hidden unit draws one straight line across the square; the output layer combines a few such lines into the band. A panel with no colour means your output is NaN or infinite: training blew up.",
     size: { width: 760, height: 320 },
     data: xorData,
     spec: (input) => ({
@@ -126,7 +126,7 @@ export const figures = [
     id: "loss-curves",
     title: `Loss per epoch (log scale) for each activation, from your trainXor (${OPTIONS.hidden} hidden units, learning rate ${OPTIONS.learningRate})`,
     caption:
-      "The loss may sit for a while on a plateau near 0.25 (the network answers ½ everywhere; most visible with sigmoid) before it finds the trick and drops by orders of magnitude.",
+      "The loss may sit for a while on a plateau near 0.25 (the network answers ½ everywhere; most visible with sigmoid) before it finds the trick and drops by orders of magnitude. At this large rate even correct gradients spike briefly (tanh near epoch 185, sigmoid above the top near 335) and recover; a loss that climbs for good, turns NaN (no line at all) or stays on the plateau to the end points to a bug in backward.",
     size: { width: 520, height: 300 },
     data: xorData,
     spec: (input) => {

@@ -1,0 +1,56 @@
+/**
+ * Whole-course submissions graded per minute on this machine: `pnpm gradebook` over a roster of
+ * synthetic students (local bare git repositories holding the solutions' learner files, so every lesson
+ * runs to the end), against the baseline of one `pnpm grade --submission` per student in a loop, both in
+ * this run. Prints figures and the ratio; asserts nothing (the machine is shared and noisy).
+ * BENCH_STUDENTS sets the class size (default 6).
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { lessonFile, REPO_ROOT } from "../src/course/paths.ts";
+import { loadCourse } from "../src/manifest/load.ts";
+import { courseFile, studentRepository } from "../test/submission-git.ts";
+
+const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 6);
+const CLI = path.join(REPO_ROOT, "grader/bin/calcml.mjs");
+
+function run(args: string[]): number {
+  const started = performance.now();
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, encoding: "utf8" });
+  if (result.status !== 0 && result.status !== 1)
+    throw new Error(
+      `${args.join(" ")} failed:\n${result.stdout.slice(-1500)}\n${result.stderr.slice(-1500)}`,
+    );
+  return performance.now() - started;
+}
+
+const scratch = mkdtempSync(path.join(os.tmpdir(), "calcml-bench-gradebook-"));
+try {
+  const files = Object.fromEntries(
+    loadCourse().lessons.map((lesson) => {
+      const target = path.relative(REPO_ROOT, lessonFile(lesson.id, "exercises"));
+      return [target, courseFile(path.relative(REPO_ROOT, lessonFile(lesson.id, "solutions")))];
+    }),
+  );
+  const repositories = Array.from(
+    { length: STUDENTS },
+    (_, i) => studentRepository(scratch, `student-${i + 1}`, [{ files }]).repository,
+  );
+  const roster = path.join(scratch, "roster.csv");
+  writeFileSync(roster, `student,repo\n${repositories.map((r, i) => `student-${i + 1},${r}`).join("\n")}\n`);
+  run(["lessons"]); // warm-up: the compiled CLI is built if stale
+
+  const loop = repositories.reduce((sum, repository) => sum + run(["grade", "--submission", repository]), 0);
+  const book = run(["gradebook", roster, "--out", path.join(scratch, "book")]);
+  const perMinute = (ms: number) => (STUDENTS * 60_000) / ms;
+  console.log(
+    `Gradebook throughput, ${STUDENTS} whole-course submissions (16 lessons each), measured in this run:\n` +
+      `  pnpm gradebook: ${(book / 1000).toFixed(1)} s · ${perMinute(book).toFixed(1)} submissions/min (goal ≥ 12)\n` +
+      `  one pnpm grade --submission per student in a loop: ${(loop / 1000).toFixed(1)} s · ${perMinute(loop).toFixed(1)} submissions/min\n` +
+      `  ratio ${(loop / book).toFixed(2)}× faster than the loop`,
+  );
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
