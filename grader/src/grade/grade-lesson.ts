@@ -5,7 +5,7 @@ import { runnableSuite } from "../course/suite-bundle.ts";
 import type { Course, Lesson } from "../manifest/schema.ts";
 import type { LessonReport, Problem, TestReport } from "../report/schema.ts";
 import { type RawTest, type SuiteRun, testId } from "../runner/raw-result.ts";
-import { runSuites, type SuiteRequest } from "../runner/run-suites.ts";
+import { endSuitesProcess, runSuites, type SuiteRequest, startSuitesProcess } from "../runner/run-suites.ts";
 import { detectIsolation, type Isolation } from "../sandbox/level.ts";
 import { createRunFolder, prepareLesson } from "../sandbox/prepare.ts";
 import { diagnoseRun, faultKindOf, PROBLEM_MESSAGES } from "./diagnose.ts";
@@ -197,12 +197,17 @@ export async function runLessons(
 ): Promise<{ plans: Plan[]; runs: (SuiteRun | undefined)[] }> {
   const folder = createRunFolder();
   const suites = requests.map((r) => runnableSuite(r.lesson.id));
+  // vitest loads in its process while the learner files are bundled here.
+  const early = startSuitesProcess();
   try {
     const plans = await Promise.all(requests.map((r) => plan(r, folder, isolation)));
     const runnable = plans.flatMap((p, i) => (p.suite ? [{ ...p.suite, suiteFile: suites[i]!.file }] : []));
-    const results = await runSuites(runnable, requests[0]?.seed ?? 0);
+    const results = await runSuites(runnable, requests[0]?.seed ?? 0, undefined, early);
     const runOf = new Map(runnable.map((s, i) => [s.lessonId, results[i]]));
     return { plans, runs: plans.map((p) => runOf.get(p.request.lesson.id)) };
+  } catch (error) {
+    endSuitesProcess(early);
+    throw error;
   } finally {
     for (const suite of suites) suite.release();
     folder.remove();

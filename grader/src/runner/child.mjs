@@ -7,7 +7,9 @@
  *
  * Plain JavaScript on purpose: importing vitest under tsx's loader costs ~0.5 s more.
  */
-import { createVitest } from "vitest/node";
+// Loading vitest starts at once; the configuration may come later, over IPC, while the grader is
+// still bundling the learner files (the two overlap).
+const vitestNode = import("vitest/node");
 
 /** @typedef {{ message: string; name?: string; stack?: string }} RawError */
 /** @typedef {{ id: string; path: string[]; state: string; errors: RawError[]; durationMs: number }} RawTest */
@@ -25,7 +27,13 @@ import { createVitest } from "vitest/node";
  */
 
 /** @type {ChildConfig} */
-const config = JSON.parse(process.env.CALCML_CHILD_CONFIG ?? "{}");
+const config = process.env.CALCML_CHILD_CONFIG
+  ? JSON.parse(process.env.CALCML_CHILD_CONFIG)
+  : await new Promise((resolve) => {
+      process.once("message", (message) => resolve(/** @type {{ config: ChildConfig }} */ (message).config));
+      process.send?.({ type: "waiting" });
+    });
+const { createVitest } = await vitestNode;
 /** Console bytes kept per log entry. */
 const MAX_LOG_BYTES = 4000;
 /** Console entries kept per lesson. */

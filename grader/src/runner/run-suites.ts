@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { SEED_VARIABLE } from "../checks/seed.ts";
@@ -32,6 +32,50 @@ interface ChildMessage {
   unhandled: RawError[];
 }
 
+/** The suites' process, started before its configuration is known (see `runSuites`). */
+export interface SuitesProcess {
+  child: ChildProcess;
+  /** Resolves when the process waits for its configuration. */
+  waiting: Promise<void>;
+}
+
+/**
+ * Starts the suites' process early: it loads vitest while the grader bundles the learner files, and
+ * waits for its configuration. Kill it with `endSuitesProcess` when nothing turns out to need running.
+ */
+export function startSuitesProcess(): SuitesProcess {
+  const child = spawn(process.execPath, [CHILD], {
+    cwd: REPO_ROOT,
+    detached: process.platform !== "win32",
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
+    env: { ...process.env, NODE_OPTIONS: "" },
+  });
+  const waiting = new Promise<void>((resolve) => {
+    const onMessage = (message: { type?: string }) => {
+      if (message?.type !== "waiting") return;
+      child.off("message", onMessage);
+      resolve();
+    };
+    child.on("message", onMessage);
+    child.once("exit", () => resolve());
+  });
+  return { child, waiting };
+}
+
+/** Ends the suites' process and everything it started (sandboxes share its process group). */
+export function endSuitesProcess(suites: SuitesProcess): void {
+  killGroup(suites.child);
+}
+
+function killGroup(child: ChildProcess): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(process.platform === "win32" ? child.pid : -child.pid, "SIGKILL");
+  } catch {
+    // Already gone.
+  }
+}
+
 /**
  * Runs the hidden suites of several lessons in one vitest process (as many at a time as there are
  * cores). Learner code runs only in each lesson's sandbox, whose deadlines and memory cap the suites'
@@ -42,8 +86,12 @@ export function runSuites(
   requests: readonly SuiteRequest[],
   seed: number,
   workers = os.availableParallelism(),
+  suitesProcess: SuitesProcess = startSuitesProcess(),
 ): Promise<SuiteRun[]> {
-  if (requests.length === 0) return Promise.resolve([]);
+  if (requests.length === 0) {
+    endSuitesProcess(suitesProcess);
+    return Promise.resolve([]);
+  }
   const config = {
     root: REPO_ROOT,
     suites: Object.fromEntries(requests.map((r) => [r.lessonId, r.suiteFile])),
@@ -60,11 +108,9 @@ export function runSuites(
   const backstopMs = STARTUP_ALLOWANCE_MS + learnerTime;
   const started = performance.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CHILD], {
-      cwd: REPO_ROOT,
-      detached: process.platform !== "win32",
-      stdio: ["ignore", "pipe", "pipe", "ipc"],
-      env: { ...process.env, CALCML_CHILD_CONFIG: JSON.stringify(config), NODE_OPTIONS: "" },
+    const { child } = suitesProcess;
+    void suitesProcess.waiting.then(() => {
+      if (child.connected) child.send({ type: "config", config });
     });
     let stderr = "";
     let message: ChildMessage | undefined;
@@ -73,20 +119,13 @@ export function runSuites(
       stderr = (stderr + chunk.toString()).slice(-STDERR_TAIL);
     });
     child.stdout?.on("data", () => {});
-    const killAll = () => {
-      if (child.pid === undefined) return;
-      try {
-        process.kill(process.platform === "win32" ? child.pid : -child.pid, "SIGKILL");
-      } catch {
-        // Already gone.
-      }
-    };
+    const killAll = () => killGroup(child);
     const backstop = setTimeout(() => {
       timedOut = true;
       killAll();
     }, backstopMs);
     child.on("message", (data: ChildMessage) => {
-      message = data;
+      if (data?.type === "result") message = data;
     });
     child.on("close", (code, signal) => {
       clearTimeout(backstop);
