@@ -3,7 +3,7 @@
  * synthetic students (local bare git repositories holding the solutions' learner files, so every lesson
  * runs to the end), against the baseline of one `pnpm grade --submission` per student in a loop, both in
  * this run. Prints figures and the ratio; asserts nothing (the machine is shared and noisy).
- * BENCH_STUDENTS sets the class size (default 6).
+ * BENCH_STUDENTS sets the class size (default 6); BENCH_JOBS the gradebook's --jobs (default: its own).
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -43,7 +43,8 @@ try {
   run(["lessons"]); // warm-up: the compiled CLI is built if stale
 
   const loop = repositories.reduce((sum, repository) => sum + run(["grade", "--submission", repository]), 0);
-  const book = run(["gradebook", roster, "--out", path.join(scratch, "book")]);
+  const jobs = process.env.BENCH_JOBS ? ["--jobs", process.env.BENCH_JOBS] : [];
+  const book = run(["gradebook", roster, "--out", path.join(scratch, "book"), ...jobs]);
   const perMinute = (ms: number) => (STUDENTS * 60_000) / ms;
   console.log(
     `Gradebook throughput, ${STUDENTS} whole-course submissions (16 lessons each), measured in this run:\n` +

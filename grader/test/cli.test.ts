@@ -1,6 +1,6 @@
 // The CLI as a learner and CI call it: exit codes, the --json report, --source, --min-score.
 import { spawn, spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -65,6 +65,27 @@ describe("pnpm grade", () => {
     const basic = cliWith({ CALCML_UNSHARE: "/nonexistent/unshare" }, "grade", "00", "--sandbox", "basic");
     expect(basic.code).toBe(0);
     expect(basic.stdout).toContain("Your code ran in the basic sandbox");
+  });
+
+  it("writes one self-contained HTML page with --html: the table, the failing checks and the figures", () => {
+    const page = path.join(scratch, "report.html");
+    const partial = path.join(scratch, "partial", "welcome.ts");
+    mkdirSync(path.dirname(partial), { recursive: true });
+    // Task 1 right, task 2 upside down: a failing check to list, and figures to draw.
+    writeFileSync(
+      partial,
+      readFileSync(path.join(REPO_ROOT, "solutions/00-welcome/welcome.ts"), "utf8").replace(
+        "return (f(b) - f(a)) / (b - a);",
+        "return (b - a) / (f(b) - f(a));",
+      ),
+    );
+    const run = cli("grade", "00", "--source", `00=${partial}`, "--html", page);
+    expect(run.code, run.stderr).toBe(0);
+    const html = readFileSync(page, "utf8");
+    expect(html).toContain("How this course works");
+    expect(html).toContain("Called:");
+    expect(html).toContain("<svg");
+    expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href="http/);
   });
 
   it("exits 2 with a suggestion for an unknown lesson, and still writes the report", () => {
