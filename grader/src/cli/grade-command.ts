@@ -9,9 +9,9 @@ import { classroomOutput, renderClassroom } from "../report/classroom.ts";
 import { renderGithubAnnotations, renderGithubSummary } from "../report/github.ts";
 import { writeHtmlReport } from "../report/html-report.ts";
 import { renderJunit } from "../report/junit.ts";
-import { terminalPicture } from "../report/picture.ts";
 import type { GradeReport } from "../report/schema.ts";
 import { renderTerminal, useColor } from "../report/terminal.ts";
+import type { TerminalPicture } from "../report/text-chart.ts";
 import { errorReport, saveLastGrades, writeReport } from "../report/write.ts";
 import { chooseIsolation, type SandboxRequest } from "../sandbox/level.ts";
 import { SubmissionError } from "../submission/git.ts";
@@ -38,6 +38,12 @@ function parseSources(course: Course, raw: readonly string[]): Record<string, st
     sources[resolveLesson(course, lesson).id] = path.resolve(file);
   }
   return sources;
+}
+
+/** The text chart for the lesson the terminal details; its code (the figures) loads only when one may be drawn. */
+async function pictureFor(report: GradeReport): Promise<TerminalPicture | undefined> {
+  if (!report.lessons.some((l) => l.status === "partial" || l.status === "failing")) return undefined;
+  return (await import("../report/picture.ts")).terminalPicture(report);
 }
 
 function parseSandbox(raw: string | undefined): SandboxRequest {
@@ -139,7 +145,7 @@ export async function gradeCommand(args: string[]): Promise<number> {
             seed,
             sources,
           });
-    console.log(renderTerminal(report, useColor(), { picture: await terminalPicture(report) }));
+    console.log(renderTerminal(report, useColor(), { picture: await pictureFor(report) }));
     if (report.submission) console.log(renderSubmissionSummary(report));
     saveLastGrades(report);
     if (values.json) {
