@@ -23,7 +23,7 @@ const learner = learnerCalls(lesson);
 const EPS = Number.EPSILON;
 /** Steps of the closed-form checks: large enough that each scheme's own error term is plain to see. */
 const EXPLICIT_STEPS = [0.1, 0.01, 1e-3] as const;
-/** The defaults of COURSE.md and NUMERICS.md. */
+/** The defaults of the lesson contract and the numeric rules (docs/). */
 const FORWARD_DEFAULT_STEP = 1e-6;
 const CENTRAL_DEFAULT_STEP = 1e-5;
 /** Head-room on the rounding error of a difference quotient (each f value and x ± h round once). */

@@ -28,7 +28,7 @@ const learner = learnerCalls(lesson);
 const EPS = Number.EPSILON;
 /** Steps of the closed-form checks: large enough that the central difference's own h² term shows. */
 const EXPLICIT_STEPS = [0.1, 0.01] as const;
-/** The default step of COURSE.md and NUMERICS.md. */
+/** The default step of the lesson contract and the numeric rules (docs/). */
 const DEFAULT_STEP = 1e-5;
 /** Head-room on rounding error (each f value and x ± h round once; a few operations on top). */
 const ROUNDING_SAFETY = 16;
@@ -38,7 +38,7 @@ const CLOSED_FORM_RTOL = 1e-12;
 const EXACT_RTOL = 8 * EPS;
 /** A unit vector's length may be off by rounding only. */
 const UNIT_LENGTH_TOL = 1e-12;
-/** NUMERICS.md pass rule, used where the suite compares with a finite difference itself. */
+/** docs/numerics.md pass rule, used where the suite compares with a finite difference itself. */
 const FD_RTOL = 1e-4;
 const FD_ATOL = 1e-6;
 

@@ -22,7 +22,7 @@ import {
 
 const learner = learnerCalls(lesson);
 
-/** The defaults COURSE.md and NUMERICS.md fix for every descent. */
+/** The defaults the lesson contract and the numeric rules (docs/) fix for every descent. */
 const DEFAULT_MAX_ITERATIONS = 10_000;
 const DEFAULT_TOLERANCE = 1e-8;
 /** One step `x − η·g` is a single rounding per entry: any correct order of operations agrees to this. */

@@ -424,7 +424,7 @@ task("softmax-jacobian", () => {
   });
 });
 
-/** COURSE.md: J·v from two evaluations of F; the grader counts them (on the trusted side: F is never portable). */
+/** docs/lesson-contract.md: J·v from two evaluations of F; the grader counts them (on the trusted side: F is never portable). */
 function expectTwoCalls(calls: number, inputs: number, called: string): void {
   check(calls <= 2, () => ({
     called,

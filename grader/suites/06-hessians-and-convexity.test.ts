@@ -27,14 +27,14 @@ const learner = learnerCalls(lesson);
 
 // Tolerances. Second differences with h = 1e-4 are within ~1.5e-5 (relative to max(|H|, 1 % of ‖H‖))
 // of the exact Hessian on these functions, for the 4-point formula and for differences of a numerical
-// gradient, with steps h or h·max(1,|x|): NUMERICS.md's second-order rule leaves a wide margin.
+// gradient, with steps h or h·max(1,|x|): docs/numerics.md's second-order rule leaves a wide margin.
 const HESSIAN_RTOL = 1e-3;
 const HESSIAN_ATOL = 1e-5;
-/** NUMERICS.md: eigenvalues within 1e-10·max(1, ‖A‖_F). */
+/** docs/numerics.md: eigenvalues within 1e-10·max(1, ‖A‖_F). */
 const EIGEN_ATOL = 1e-10;
 /** Closed forms evaluated in Float64 by another route. */
 const EXACT_RTOL = 1e-12;
-/** The default zero band of classifyCriticalPoint (COURSE.md) and of the convexity checks (README). */
+/** The default zero band of classifyCriticalPoint (docs/lesson-contract.md) and of the convexity checks (README). */
 const ZERO_BAND = 1e-8;
 /** λmax/λmin from eigSym: each eigenvalue is within 1e-10·‖H‖_F, so the ratio is good to ~1e-7 here. */
 const CONDITION_RTOL = 1e-6;
@@ -60,7 +60,7 @@ function randomSkew(rng: Rng, n: number): number[][] {
 
 type Kind = "minimum" | "maximum" | "saddle" | "degenerate";
 
-/** The COURSE.md rule applied to known eigenvalues: the suite's oracle for classifyCriticalPoint. */
+/** The docs/lesson-contract.md rule applied to known eigenvalues: the suite's oracle for classifyCriticalPoint. */
 function classify(values: readonly number[], tolerance = ZERO_BAND): Kind {
   const band = tolerance * Math.max(1, ...values.map(Math.abs));
   const pos = values.some((v) => v > band);

@@ -27,10 +27,10 @@ const SOLVE_RTOL = 1e-9;
 const LANDING_TOL = 1e-6;
 /** Line-search steps are powers of ρ times α₀: any way of forming them agrees to this. */
 const STEP_RTOL = 1e-12;
-/** NUMERICS.md / COURSE.md defaults the README states. */
+/** docs/numerics.md and docs/lesson-contract.md defaults the README states. */
 const DEFAULT_C1 = 1e-4;
 const DEFAULT_MAX_HALVINGS = 50;
-/** COURSE.md: Newton on Rosenbrock from (−1.2, 1) converges in under this many iterations. */
+/** docs/lesson-contract.md: Newton on Rosenbrock from (−1.2, 1) converges in under this many iterations. */
 const ROSENBROCK_BUDGET = 50;
 
 // Test problems, written here independently of any learner or reference code.
@@ -131,7 +131,7 @@ function checkResult(result: unknown, x0: Vector, called: string): lesson.Descen
   return res;
 }
 
-/** The NUMERICS.md backtracking rule, run by the suite: the first of α₀, α₀ρ, … (≤ 50 halvings) that `accept`s, else 0. */
+/** The docs/numerics.md backtracking rule, run by the suite: the first of α₀, α₀ρ, … (≤ 50 halvings) that `accept`s, else 0. */
 function firstStep(accept: (alpha: number) => boolean, initialStep: number, shrink: number): number {
   let alpha = initialStep;
   for (let k = 0; k <= DEFAULT_MAX_HALVINGS; k++, alpha *= shrink) if (accept(alpha)) return alpha;

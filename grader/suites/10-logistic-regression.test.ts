@@ -27,7 +27,7 @@ const UNDERFLOW_ATOL = 1e-300;
 /** Full-batch training against the suite's own gradient descent: rounding only. */
 const TRAJECTORY_RTOL = 1e-8;
 const TRAJECTORY_ATOL = 1e-10;
-/** COURSE.md: at least 95 % accuracy on a separable seeded set (the reference reaches ≥ 99 %). */
+/** docs/lesson-contract.md: at least 95 % accuracy on a separable seeded set (the reference reaches ≥ 99 %). */
 const MIN_ACCURACY = 0.95;
 /** The two classes of the separable set: blob centres this far apart, each blob with this spread. */
 const BLOB_DISTANCE = 3;

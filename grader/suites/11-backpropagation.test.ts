@@ -34,7 +34,7 @@ const RELU_MARGIN = 1e-2;
 /** Forward values: the same sums in another order agree to rounding. */
 const VALUE_RTOL = 1e-9;
 const VALUE_ATOL = 1e-12;
-/** Descent steps taken before the third probe point (NUMERICS.md: one point "after a few descent steps"). */
+/** Descent steps taken before the third probe point (docs/numerics.md: one point "after a few descent steps"). */
 const DESCENT_STEPS = 5;
 const DESCENT_RATE = 0.05;
 /** initMLP's spread must lie within [0.5, 2]/√fan_in: LeCun, Xavier/Glorot, He and PyTorch's default all do. */
@@ -138,7 +138,7 @@ function awayFromReluKink(net: Net, X: Matrix): Net {
   return { ...net, b1 };
 }
 
-/** Three probe points (NUMERICS.md): typical scale, large (saturating), and after a few descent steps. */
+/** Three probe points (docs/numerics.md): typical scale, large (saturating), and after a few descent steps. */
 function probeNets(rng: Rng, X: Matrix, Y: Matrix, activation: Activation): [string, Net][] {
   const typical = randomNet(rng, 0.5);
   const large = randomNet(rng, 3);

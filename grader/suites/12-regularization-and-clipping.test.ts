@@ -26,7 +26,7 @@ const learner = learnerCalls(lesson);
 /** Values computed by the same formula in another order agree to rounding. */
 const VALUE_RTOL = 1e-12;
 const VALUE_ATOL = 1e-12;
-/** PyTorch divides by ‖g‖ + 1e-6 when clipping (NUMERICS.md): accept either form (every clipped norm here is ≥ 1.4). */
+/** PyTorch divides by ‖g‖ + 1e-6 when clipping (docs/numerics.md): accept either form (every clipped norm here is ≥ 1.4). */
 const CLIP_RTOL = 1e-6;
 /** Size of the random vectors and how many random cases each test draws. */
 const DIM = 7;

@@ -18,7 +18,7 @@ import {
 
 const learner = learnerCalls(lesson);
 
-/** NUMERICS.md: golden trajectories compare `|x − x_ref| ≤ 1e-12·max(1, |x_ref|)`. */
+/** docs/numerics.md: golden trajectories compare `|x − x_ref| ≤ 1e-12·max(1, |x_ref|)`. */
 const GOLDEN_TOLERANCE = { rtol: 1e-12, atol: 1e-12 };
 const STEPS = 50;
 
@@ -38,7 +38,7 @@ const bowlGradient = (x: readonly number[]) => [
   A[1][0] * x[0]! + A[1][1] * x[1]! - b[1],
 ];
 
-/** One reference update in the NUMERICS.md form; `state` holds whatever buffers the optimiser needs. */
+/** One reference update in the docs/numerics.md form; `state` holds whatever buffers the optimiser needs. */
 type Reference = (theta: number[], g: readonly number[], state: Record<string, number[]>, t: number) => void;
 
 /** One common slip a reference can make on purpose, to recognise it in a learner's trajectory. */
