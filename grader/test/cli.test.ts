@@ -112,6 +112,14 @@ describe("pnpm grade", () => {
   });
 });
 
+describe("pnpm visible", () => {
+  it("runs the visible tests of the lesson named as pnpm grade names it, and only that lesson", () => {
+    const run = cli("visible", "1");
+    expect(run.stdout).toContain("exercises/01-derivatives/derivatives.test.ts");
+    expect(run.stdout).not.toMatch(/exercises\/1[0-5]-/);
+  });
+});
+
 describe("pnpm watch", () => {
   it("grades the lesson, then again when its file is saved", async () => {
     const file = path.join(scratch, "watched-welcome.ts");

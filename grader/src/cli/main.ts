@@ -16,6 +16,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   course: async () => (await import("./course-command.ts")).courseCommand,
   watch: async () => (await import("./watch-command.ts")).watchCommand,
   plot: async () => (await import("./plot-command.ts")).plotCommand,
+  visible: async () => (await import("./visible-command.ts")).visibleCommand,
   gradebook: async () => (await import("./gradebook-command.ts")).gradebookCommand,
 };
 

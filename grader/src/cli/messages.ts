@@ -7,6 +7,7 @@ export const CLI_MESSAGES = {
              [--submission <folder | git URL or path>[#ref]]  grade only its learner files, on this checkout
   pnpm hint <lesson> [task]       the next hint you have not seen (--all: every hint; --reset: start over)
   pnpm lessons
+  pnpm visible [lesson…]          the worked examples next to your files (not the grade)
   pnpm watch [lesson] [--page [--port <n>] [--open]]   grade again every time you save; --page serves the lesson's page on 127.0.0.1, redrawn on save
   pnpm plot <lesson…|all>         draw the lesson's figures from your code (--solutions, --compare, --open)
   pnpm course build [lesson…]     regenerate stubs, expected test ids and JSON Schemas (instructors)
