@@ -110,6 +110,7 @@ export async function gradeCommand(args: string[]): Promise<number> {
       submission: { type: "string" },
       sandbox: { type: "string", default: "auto" },
       html: { type: "string" },
+      verbose: { type: "boolean", default: false },
     },
   });
   const formats = {
@@ -145,7 +146,9 @@ export async function gradeCommand(args: string[]): Promise<number> {
             seed,
             sources,
           });
-    console.log(renderTerminal(report, useColor(), { picture: await pictureFor(report) }));
+    console.log(
+      renderTerminal(report, useColor(), { picture: await pictureFor(report), verbose: values.verbose }),
+    );
     if (report.submission) console.log(renderSubmissionSummary(report));
     saveLastGrades(report);
     if (values.json) {

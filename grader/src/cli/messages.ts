@@ -2,7 +2,7 @@
 export const CLI_MESSAGES = {
   usage: `Usage:
   pnpm grade [lesson…] [--solutions] [--seed <n>] [--min-score <pct>] [--source <lesson>=<file>]
-             [--json <file>] [--junit <file>] [--gradescope <file>] [--exercism <file>] [--classroom <file>] [--html <file>]
+             [--json <file>] [--junit <file>] [--gradescope <file>] [--exercism <file>] [--classroom <file>] [--html <file>] [--verbose]
              [--sandbox strict|basic|auto]  (auto: strict where the machine allows it)
              [--submission <folder | git URL or path>[#ref]]  grade only its learner files, on this checkout
   pnpm hint <lesson> [task]       the next hint you have not seen (--all: every hint; --reset: start over)

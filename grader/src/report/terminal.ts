@@ -144,6 +144,8 @@ export interface TerminalOptions {
    * terminal details when it is that lesson's.
    */
   picture?: TerminalPicture | undefined;
+  /** List every check of every lesson, passed ones too (`pnpm grade --verbose`). */
+  verbose?: boolean;
 }
 
 /** The picture with its learner-derived text cleaned like the report's. */
@@ -164,6 +166,32 @@ function cleanPicture(picture: TerminalPicture): TerminalPicture {
  * check with what was called, what came back, what was expected, and a next step; and, when given, a text
  * chart of the curve that shows what goes wrong.
  */
+/** `--verbose`: every check of every task, passed ones too, so a complete lesson can be inspected. */
+function everyCheck(lesson: LessonReport, paint: Paint): string[] {
+  const lines = [
+    paint(
+      1,
+      `Lesson ${lesson.id.slice(0, 2)} · ${lesson.title}: ${formatPoints(lesson.points)} / ${lesson.maxPoints} points, every check`,
+    ),
+  ];
+  for (const task of lesson.tasks) {
+    const done = task.status === "complete";
+    lines.push(
+      paint(
+        done ? 32 : 31,
+        `  ${done ? "✓" : "✗"} ${task.number}. ${task.title} (${formatPoints(task.points)} / ${task.maxPoints})`,
+      ),
+    );
+    for (const test of task.tests)
+      lines.push(
+        test.status === "passed"
+          ? `      ✓ ${test.name}`
+          : paint(31, `      ✗ ${test.name} (${test.status})`),
+      );
+  }
+  return [...lines, ""];
+}
+
 export function renderTerminal(report: GradeReport, color = false, options: TerminalOptions = {}): string {
   report = sanitizeReport(report);
   const paint: Paint = (code, text) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
@@ -174,6 +202,7 @@ export function renderTerminal(report: GradeReport, color = false, options: Term
     ...table(report, paint),
     "",
   ];
+  if (options.verbose) lines.push(...report.lessons.flatMap((lesson) => everyCheck(lesson, paint)));
   const next = report.lessons.find((l) => l.status !== "complete");
   if (next) {
     lines.push(...lessonDetails(next, paint), "");

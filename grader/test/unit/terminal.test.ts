@@ -72,4 +72,17 @@ describe("renderTerminal", () => {
     expect(renderTerminal(report([lesson("00-a", "complete", 4)]), true)).toContain("\u001b[32m");
     expect(renderTerminal(report([lesson("00-a", "complete", 4)]), false)).not.toContain("\u001b[");
   });
+
+  it("with verbose, lists every check of every lesson, passed ones too", () => {
+    const text = renderTerminal(
+      report([lesson("00-a", "complete", 4), lesson("01-b", "failing", 0)]),
+      false,
+      {
+        verbose: true,
+      },
+    );
+    expect(text).toContain("Lesson 00 · Lesson 00-a: 4 / 4 points, every check");
+    expect(text).toMatch(/ {6}✓ /);
+    expect(text).toMatch(/ {6}✗ .+\(failed\)/);
+  });
 });
