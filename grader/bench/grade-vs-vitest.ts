@@ -8,26 +8,11 @@
  * Whole commands are timed as a user runs them (node processes, medians of BENCH_ROUNDS). Asserts
  * nothing: the machine is shared and noisy.
  */
-import { spawnSync } from "node:child_process";
-import { REPO_ROOT } from "../src/course/paths.ts";
+import { median, timed } from "./timing.ts";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const VITEST = "node_modules/vitest/vitest.mjs";
 const CLI = "grader/bin/calcml.mjs";
-
-function timed(args: string[], expect?: RegExp): number {
-  const started = performance.now();
-  const run = spawnSync(process.execPath, args, { cwd: REPO_ROOT, encoding: "utf8" });
-  const ms = performance.now() - started;
-  if (run.status !== 0 || (expect && !expect.test(run.stdout)))
-    throw new Error(`${args.join(" ")} failed:\n${run.stdout.slice(-2000)}\n${run.stderr.slice(-2000)}`);
-  return ms;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 interface Pair {
   name: string;

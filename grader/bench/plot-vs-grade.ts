@@ -8,30 +8,15 @@
  * BENCH_ROUNDS, default 3). BENCH_LESSONS=04,11 measures other lessons (default 04). Asserts nothing:
  * the machine is shared and noisy.
  */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { REPO_ROOT } from "../src/course/paths.ts";
+import { median, timed } from "./timing.ts";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const LESSONS = (process.env.BENCH_LESSONS ?? "04").split(",").map((l) => l.trim());
 const CLI = "grader/bin/calcml.mjs";
 const TARGET = 1.5;
-
-function timed(args: string[], expect?: RegExp): number {
-  const started = performance.now();
-  const run = spawnSync(process.execPath, args, { cwd: REPO_ROOT, encoding: "utf8" });
-  const ms = performance.now() - started;
-  if (run.status !== 0 || (expect && !expect.test(run.stdout)))
-    throw new Error(`${args.join(" ")} failed:\n${run.stdout.slice(-2000)}\n${run.stderr.slice(-2000)}`);
-  return ms;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 const FULL_MARKS = /total\s+(\d+(?:\.\d+)?) \/ \1\s+100 %/;
 const ALL_DRAWN = /figures? →/;

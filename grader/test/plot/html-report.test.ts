@@ -1,11 +1,10 @@
 // `pnpm grade --html <file>`: one self-contained page with the lesson table, every failing check and the
 // figures of each graded lesson, drawn from the files that were graded. Checked as HTML (escaping, no
 // scripts, unique ids), then end to end: a real grade of two files, its page opened in Chromium.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT, WORK_DIR } from "../../src/course/paths.ts";
 import { gradeCourse } from "../../src/grade/grade-course.ts";
@@ -13,10 +12,16 @@ import { loadCourse } from "../../src/manifest/load.ts";
 import { LESSON_FIGURES } from "../../src/plot/lessons/index.ts";
 import { type LessonFigures, reportPageHtml, writeHtmlReport } from "../../src/report/html-report.ts";
 import type { GradeReport, LessonReport } from "../../src/report/schema.ts";
+import {
+  BROWSER_AVAILABLE,
+  expectDrawn,
+  figureBoxes,
+  launchBrowser,
+  MISSING_BROWSER,
+  ON_CI,
+  watchedPage,
+} from "./in-browser.ts";
 
-const CHROMIUM = process.env.CALCML_CHROMIUM ?? "/usr/bin/chromium";
-const onCi = Boolean(process.env.CI) && process.env.CI !== "false" && process.env.CI !== "0";
-const available = existsSync(CHROMIUM);
 const ARTIFACTS = path.join(WORK_DIR, "test-artifacts", "html-report");
 
 const HOSTILE =
@@ -128,12 +133,12 @@ describe("the grade page", () => {
   });
 });
 
-describe.skipIf(!available && !onCi)("pnpm grade --html, end to end in Chromium", () => {
+describe.skipIf(!BROWSER_AVAILABLE && !ON_CI)("pnpm grade --html, end to end in Chromium", () => {
   it("has Chromium to run (on CI it must be installed)", () => {
-    expect(available, `no Chromium at ${CHROMIUM}: install it or set CALCML_CHROMIUM`).toBe(true);
+    expect(BROWSER_AVAILABLE, MISSING_BROWSER).toBe(true);
   });
 
-  it.runIf(available)(
+  it.runIf(BROWSER_AVAILABLE)(
     "grades two files, draws their figures from them: no console errors, every figure drawn, screenshot kept",
     async () => {
       const course = loadCourse();
@@ -163,37 +168,15 @@ describe.skipIf(!available && !onCi)("pnpm grade --html, end to end in Chromium"
       // The failing checks of the ascending descent, with their messages.
       expect(html).toMatch(/Called:/);
       expect(html).toMatch(/Expected:/);
-      const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
+      const browser = await launchBrowser();
       try {
-        const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-        const problems: string[] = [];
-        page.on("console", (m) => {
-          if (m.type() === "error" || m.type() === "warning") problems.push(m.text());
-        });
-        page.on("pageerror", (error) => problems.push(error.message));
-        page.on("request", (request) => {
-          if (!request.url().startsWith("file:")) problems.push(`network request: ${request.url()}`);
-        });
+        const { page, problems } = await watchedPage(browser, (url) => url.startsWith("file:"));
         await page.goto(pathToFileURL(file).href);
-        const boxes = await page.$$eval("section.lesson figure[data-figure] .svg > svg", (svgs) =>
-          svgs.map((svg) => {
-            const box = svg.getBoundingClientRect();
-            return {
-              id: svg.closest("figure")?.getAttribute("data-figure"),
-              width: box.width,
-              height: box.height,
-              marks: svg.querySelectorAll("path, line, text").length,
-            };
-          }),
-        );
+        const boxes = await figureBoxes(page, "section.lesson figure[data-figure] .svg > svg");
         expect(boxes.map((b) => b.id)).toEqual(
           ids.flatMap((id) => LESSON_FIGURES[id]!.map((f) => `${id}-${f.id}`)),
         );
-        for (const box of boxes) {
-          expect(box.width, box.id ?? "").toBeGreaterThan(100);
-          expect(box.height, box.id ?? "").toBeGreaterThan(100);
-          expect(box.marks, box.id ?? "").toBeGreaterThan(3);
-        }
+        expectDrawn(boxes);
         // Every id in the document is unique (two lessons' SVGs must not share a clip path).
         const all = await page.$$eval("[id]", (els) => els.map((e) => e.id));
         const duplicates = all.filter((id, k) => all.indexOf(id) !== k);

@@ -2,17 +2,14 @@
 // file, and when the file is saved it redraws itself in place (no reload) with the new grade and figures.
 // The CLI runs as a child process on a temporary copy (--source); it and its server are always stopped.
 import { type ChildProcess, spawn } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync } from "node:fs";
 import { request } from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { chromium } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT, WORK_DIR } from "../../src/course/paths.ts";
+import { BROWSER_AVAILABLE, launchBrowser, MISSING_BROWSER, ON_CI, watchedPage } from "./in-browser.ts";
 
-const CHROMIUM = process.env.CALCML_CHROMIUM ?? "/usr/bin/chromium";
-const onCi = Boolean(process.env.CI) && process.env.CI !== "false" && process.env.CI !== "0";
-const available = existsSync(CHROMIUM);
 const ARTIFACTS = path.join(WORK_DIR, "test-artifacts", "watch-page");
 const WAIT_MS = 60_000;
 
@@ -52,12 +49,12 @@ function answers(url: string): Promise<boolean> {
   });
 }
 
-describe.skipIf(!available && !onCi)("pnpm watch --page in Chromium", () => {
+describe.skipIf(!BROWSER_AVAILABLE && !ON_CI)("pnpm watch --page in Chromium", () => {
   it("has Chromium to run (on CI it must be installed)", () => {
-    expect(available, `no Chromium at ${CHROMIUM}: install it or set CALCML_CHROMIUM`).toBe(true);
+    expect(BROWSER_AVAILABLE, MISSING_BROWSER).toBe(true);
   });
 
-  it.runIf(available)(
+  it.runIf(BROWSER_AVAILABLE)(
     "redraws the grade and the figures in the open tab when the file is saved",
     async () => {
       const file = path.join(mkdtempSync(path.join(os.tmpdir(), "calcml-watch-page-")), "welcome.ts");
@@ -86,22 +83,15 @@ describe.skipIf(!available && !onCi)("pnpm watch --page in Chromium", () => {
         output += chunk.toString();
       });
       let url: string | undefined;
-      const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
+      const browser = await launchBrowser();
       try {
         for (let waited = 0; !url; waited += 100) {
           if (waited > WAIT_MS || child.exitCode !== null) throw new Error(`no page address in:\n${output}`);
           url = /Page: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)?.[1];
           await new Promise((resolve) => setTimeout(resolve, 100));
         }
-        const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-        const problems: string[] = [];
-        page.on("console", (m) => {
-          if (m.type() === "error" || m.type() === "warning") problems.push(m.text());
-        });
-        page.on("pageerror", (error) => problems.push(error.message));
-        page.on("request", (r) => {
-          if (!r.url().startsWith(url!)) problems.push(`request elsewhere: ${r.url()}`);
-        });
+        const address = url;
+        const { page, problems } = await watchedPage(browser, (r) => r.startsWith(address));
         await page.goto(url);
         const figureStatus = () =>
           page.$eval('figure[data-figure="secants"]', (f) => f.getAttribute("data-status")).catch(() => null);
