@@ -1,6 +1,5 @@
 import path from "node:path";
 import { REPO_ROOT } from "../course/paths.ts";
-import type { Lesson } from "../manifest/schema.ts";
 import type { Problem } from "../report/schema.ts";
 import type { RawError, SuiteRun } from "../runner/raw-result.ts";
 import { FAULT_NAMES, type FaultKind } from "../sandbox/fault.ts";
@@ -51,8 +50,7 @@ function locationIn(error: RawError, sourceFile: string): string {
  * Says what went wrong around the tests of one lesson: its file did not load, a learner call was
  * stopped (the first of each kind), or the grader's own run failed. Nothing when the run was clean.
  */
-export function diagnoseRun(run: SuiteRun, lesson: Lesson, sourceFile: string): Problem[] {
-  void lesson;
+export function diagnoseRun(run: SuiteRun, sourceFile: string): Problem[] {
   const problems: Problem[] = [];
   if (run.outcome !== "completed") {
     const detail = run.stderr.trim().split("\n").slice(-1)[0] ?? run.outcome;

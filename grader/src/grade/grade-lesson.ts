@@ -139,7 +139,7 @@ function testStatus(
 function score(plan: Plan, run: SuiteRun | undefined, started: number): LessonReport {
   const { lesson, sourceFile, expectedTests } = plan.request;
   const problems = [...plan.problems];
-  if (run) problems.push(...diagnoseRun(run, lesson, sourceFile));
+  if (run) problems.push(...diagnoseRun(run, sourceFile));
   const reported = new Map((run?.tests ?? []).map((t) => [testId(t.path), t]));
   const logs = run?.logs ?? [];
   const expected = expectedTests ?? [...reported.keys()];

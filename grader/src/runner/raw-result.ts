@@ -34,8 +34,6 @@ export interface SuiteRun {
   logs: RawLog[];
   /** The tail of the child's stderr: used to tell an out-of-memory crash from others, never for credit. */
   stderr: string;
-  /** The test that had started and not ended when the run was killed (from the worker's journal). */
-  runningTest: string[] | undefined;
   durationMs: number;
 }
 

@@ -144,7 +144,6 @@ export function runSuites(
             unhandled: message?.unhandled ?? [],
             logs: message?.logs[r.lessonId] ?? [],
             stderr: stderr + problem,
-            runningTest: undefined,
             durationMs: performance.now() - started,
           };
         }),
