@@ -32,7 +32,7 @@ export interface SuiteRun {
   /** Errors vitest saw outside any test, e.g. "Worker exited unexpectedly". */
   unhandled: RawError[];
   logs: RawLog[];
-  /** The tail of the child's stderr: used to tell an out-of-memory crash from others, never for credit. */
+  /** The tail of the suites' process's stderr: explains a failure of the grader itself, never used for credit. */
   stderr: string;
   durationMs: number;
 }
