@@ -39,6 +39,7 @@ export {
   withSpectrum,
 } from "./oracles.ts";
 export { awayFromKinks, KINK_MARGIN, probePoints } from "./probe-points.ts";
+export { expectForAll, type ForAllOptions, fc, finite, PROPERTY_RUNS } from "./property.ts";
 export { SEED_VARIABLE, suiteRng, suiteSeed } from "./seed.ts";
 export { expectSeedControl } from "./seed-control.ts";
 export { SUSPECT_RTOL, type Suspect, whyFrom } from "./suspects.ts";
