@@ -9,7 +9,7 @@ import { endSuitesProcess, runSuites, type SuiteRequest, startSuitesProcess } fr
 import { detectIsolation, type Isolation } from "../sandbox/level.ts";
 import { createRunFolder, prepareLesson } from "../sandbox/prepare.ts";
 import { diagnoseRun, faultKindOf, PROBLEM_MESSAGES } from "./diagnose.ts";
-import { lessonStatus, roundPoints, scoreTask } from "./score.ts";
+import { blameCauses, lessonStatus, roundPoints, scoreTask } from "./score.ts";
 import { type ImportViolation, importViolations, missingExports } from "./static-checks.ts";
 
 const TODO_ERROR = /^TODO\b/;
@@ -143,7 +143,7 @@ function score(plan: Plan, run: SuiteRun | undefined, started: number): LessonRe
   const reported = new Map((run?.tests ?? []).map((t) => [testId(t.path), t]));
   const logs = run?.logs ?? [];
   const expected = expectedTests ?? [...reported.keys()];
-  const tasks = lesson.tasks.map((task, index) => {
+  const scored = lesson.tasks.map((task, index) => {
     const ids = expected.filter((id) => id.startsWith(`${task.id} > `));
     const tests = ids.map((id): TestReport => {
       const raw = reported.get(id);
@@ -159,6 +159,7 @@ function score(plan: Plan, run: SuiteRun | undefined, started: number): LessonRe
     });
     return scoreTask(task, index + 1, tests);
   });
+  const tasks = blameCauses(lesson, scored);
   const points = roundPoints(tasks.reduce((sum, t) => sum + t.points, 0));
   return {
     id: lesson.id,

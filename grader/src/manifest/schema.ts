@@ -17,6 +17,12 @@ export const TaskSchema = z
       .array(z.string().regex(IDENTIFIER_PATTERN, "must be an exported identifier"))
       .min(1)
       .describe("Exported names the task grades; used in messages and for forbidden imports"),
+    buildsOn: z
+      .array(z.string().regex(TASK_ID_PATTERN))
+      .optional()
+      .describe(
+        "Earlier tasks of this lesson whose functions this task relies on: while one of them fails, this task's feedback says to fix that one first",
+      ),
   })
   .describe("One graded task of a lesson");
 
@@ -85,6 +91,13 @@ export const CourseSchema = z
           });
         }
         taskIds.add(task.id);
+        for (const earlier of task.buildsOn ?? [])
+          if (!lesson.tasks.slice(0, taskIndex).some((t) => t.id === earlier))
+            ctx.addIssue({
+              code: "custom",
+              path: ["lessons", index, "tasks", taskIndex, "buildsOn"],
+              message: `task ${task.id} builds on "${earlier}", which is not an earlier task of lesson ${lesson.id}`,
+            });
       });
     });
   });

@@ -57,6 +57,12 @@ export const TaskReportSchema = z.strictObject({
   passed: z.number().int().nonnegative(),
   total: z.number().int().nonnegative(),
   tests: z.array(TestReportSchema),
+  cause: z
+    .string()
+    .optional()
+    .describe(
+      "Set when a task this one builds on fails too: fix that one first (its failures may come from there)",
+    ),
 });
 
 export const ProblemSchema = z.strictObject({ kind: ProblemKind, message: z.string() });

@@ -123,8 +123,11 @@ function lessonDetails(lesson: LessonReport, paint: Paint): string[] {
       lines.push(
         `      … and ${plural(failing.length - TESTS_SHOWN_PER_TASK, "more failing check")} in this task`,
       );
+    const first = task.cause ? /task (\d+)/.exec(task.cause)?.[1] : undefined;
     lines.push(
-      `      Next: fix ${task.functions.map((f) => `\`${f}\``).join(", ")} and run \`pnpm grade ${number}\`; stuck? \`pnpm hint ${number} ${task.number}\``,
+      first
+        ? `      Next: fix task ${first} first, then run \`pnpm grade ${number}\` again`
+        : `      Next: fix ${task.functions.map((f) => `\`${f}\``).join(", ")} and run \`pnpm grade ${number}\`; stuck? \`pnpm hint ${number} ${task.number}\``,
     );
   }
   return lines;
