@@ -1,12 +1,15 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { loadExpectedTests } from "../grade/expected-tests.ts";
 import { gradeCourse } from "../grade/grade-course.ts";
+import { isValidationTest, VALIDATION_PREFIX } from "../grade/score.ts";
 import type { Course, Lesson } from "../manifest/schema.ts";
 import type { LessonReport } from "../report/schema.ts";
+import { auditFindings } from "./audit.ts";
 import { collectExpectedTests, type GeneratedFile, schemaFiles, stubFiles } from "./build.ts";
 import { readHints } from "./hints.ts";
 import { lessonAlias, lessonFile, lessonSlug, REPO_ROOT, suiteFile } from "./paths.ts";
+import { throwsMismatches } from "./throws-check.ts";
 
 /** One finding of the course self-check. */
 export interface Finding {
@@ -35,6 +38,16 @@ export const CHECK_MESSAGES = {
     `with --seed ${seed} the solution scores ${points} / ${max}; a correct answer must pass under every seed: ${detail}`,
   stubScores: (points: number, detail: string) =>
     `the stub earns ${points} points; a stub must earn none: ${detail}`,
+  validationName: (test: string) =>
+    `the hidden test "${test}" checks a RangeError but is not named "${VALIDATION_PREFIX}…": name it so, so that input validation counts for at most a tenth of the task (split it if it also checks behaviour)`,
+  strayFile: (file: string, allowed: string) =>
+    `${file} does not belong in a lesson folder (allowed: ${allowed}); move it out, or delete it`,
+  strayFolder: (folder: string) =>
+    `${folder} is not a lesson of grader/course.json; add the lesson to the manifest, or remove the folder`,
+  noSecondSolution: (file: string) =>
+    `${file} is missing: write a second correct solution from the README and stub alone (it shows the checks accept more than the reference)`,
+  secondShort: (seed: number, points: number, max: number, detail: string) =>
+    `the second solution scores ${points} / ${max} with --seed ${seed}: a correct answer that follows the README must earn full marks: ${detail}`,
   stubNotTodo: (detail: string) =>
     `the stub fails without its TODO error (${detail}); is the stub really a stub?`,
 } as const;
@@ -96,6 +109,49 @@ async function suiteFindings(course: Course, lessons: readonly Lesson[]): Promis
       if (!lesson.tasks.some((t) => id.startsWith(`${t.id} > `))) say(CHECK_MESSAGES.unknownTask(id));
     for (const task of lesson.tasks)
       if (!ids.some((id) => id.startsWith(`${task.id} > `))) say(CHECK_MESSAGES.emptyTask(task.id));
+    for (const id of ids) {
+      const name = id.slice(id.indexOf(" > ") + 3);
+      if (/RangeError/.test(name) && !isValidationTest(name)) say(CHECK_MESSAGES.validationName(id));
+    }
+    for (const { message } of auditFindings(lesson.id, ids)) say(message);
+    const readme = readFileSync(path.join(REPO_ROOT, "exercises", lesson.id, "README.md"), "utf8");
+    const stub = readFileSync(lessonFile(lesson.id, "exercises"), "utf8");
+    for (const message of throwsMismatches(lesson, readme, stub)) say(message);
+  }
+  return findings;
+}
+
+/** Files a lesson folder may hold, per side. */
+function allowedFiles(lessonId: string, side: "exercises" | "solutions"): string[] {
+  const slug = lessonSlug(lessonId);
+  return side === "solutions" ? [`${slug}.ts`] : [`${slug}.ts`, `${slug}.test.ts`, "README.md", "HINTS.md"];
+}
+
+/** Folders for lessons the manifest does not have, and files that do not belong in a lesson folder. */
+function strayFindings(course: Course): Finding[] {
+  const findings: Finding[] = [];
+  const ids = new Set(course.lessons.map((l) => l.id));
+  for (const side of ["exercises", "solutions"] as const) {
+    const root = path.join(REPO_ROOT, side);
+    for (const entry of readdirSync(root, { withFileTypes: true })) {
+      if (!entry.isDirectory() || entry.name === "node_modules") continue;
+      if (!ids.has(entry.name)) {
+        findings.push({
+          lesson: "course",
+          ok: false,
+          message: CHECK_MESSAGES.strayFolder(`${side}/${entry.name}`),
+        });
+        continue;
+      }
+      const allowed = allowedFiles(entry.name, side);
+      for (const file of readdirSync(path.join(root, entry.name)))
+        if (!allowed.includes(file))
+          findings.push({
+            lesson: entry.name,
+            ok: false,
+            message: CHECK_MESSAGES.strayFile(`${side}/${entry.name}/${file}`, allowed.join(", ")),
+          });
+    }
   }
   return findings;
 }
@@ -178,6 +234,42 @@ async function gradeFindings(course: Course, lessons: readonly Lesson[]): Promis
   return findings;
 }
 
+/** Where a lesson's second, independently written solution lives. */
+export function secondSolutionFile(lessonId: string): string {
+  return path.join(REPO_ROOT, "grader", "test", "second-solutions", lessonId, `${lessonSlug(lessonId)}.ts`);
+}
+
+/** Grades the second solutions under the default seed and the extra ones: each must earn full marks. */
+async function secondSolutionFindings(
+  course: Course,
+  lessons: readonly Lesson[],
+  seeds: readonly number[],
+): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  const present = lessons.filter((l) => existsSync(secondSolutionFile(l.id)));
+  for (const lesson of lessons.filter((l) => !present.includes(l)))
+    findings.push({
+      lesson: lesson.id,
+      ok: false,
+      message: CHECK_MESSAGES.noSecondSolution(relative(secondSolutionFile(lesson.id))),
+    });
+  if (present.length === 0) return findings;
+  const sources = Object.fromEntries(present.map((l) => [l.id, secondSolutionFile(l.id)]));
+  for (const seed of [course.defaults.seed, ...seeds]) {
+    const report = await gradeCourse({ course, lessons: present, target: "solutions", seed, sources });
+    for (const lesson of report.lessons)
+      findings.push({
+        lesson: lesson.id,
+        ok: lesson.points === lesson.maxPoints,
+        message:
+          lesson.points === lesson.maxPoints
+            ? `second solution: ${lesson.points} / ${lesson.maxPoints} (seed ${seed})`
+            : CHECK_MESSAGES.secondShort(seed, lesson.points, lesson.maxPoints, solutionShortfall(lesson)),
+      });
+  }
+  return findings;
+}
+
 /** The instructor's self-check: files, drift, expected tests, solutions at full marks, stubs at zero. */
 export async function checkCourse(
   course: Course,
@@ -193,10 +285,15 @@ export async function checkCourse(
       findings.push({ lesson: lesson.id, ok: false, message: (error as Error).message });
     }
   }
-  findings.push(...driftFindings("course", schemaFiles()), ...pathsFindings(lessons));
+  findings.push(
+    ...driftFindings("course", schemaFiles()),
+    ...pathsFindings(lessons),
+    ...strayFindings(course),
+  );
   if (complete.length > 0) {
     findings.push(...(await suiteFindings(course, complete)), ...(await gradeFindings(course, complete)));
     findings.push(...(await seedFindings(course, complete, extraSeeds)));
+    findings.push(...(await secondSolutionFindings(course, complete, extraSeeds)));
   }
   return findings;
 }
