@@ -39,8 +39,14 @@ function showPair(got: number, want: number): [string, string] {
   return [`${got} (relative difference ${relative.toExponential(2)})`, String(want)];
 }
 
-function tolerance(options: CloseOptions): string {
-  return `within ${formatNumber(options.rtol ?? DEFAULT_RTOL)} relative (absolute floor ${formatNumber(options.atol ?? DEFAULT_ATOL)})`;
+/** The tolerance in words: "exactly", "±0.05", "within 1e-9 relative", or both parts. */
+export function tolerance(options: CloseOptions): string {
+  const rtol = options.rtol ?? DEFAULT_RTOL;
+  const atol = options.atol ?? DEFAULT_ATOL;
+  if (rtol === 0 && atol === 0) return "exactly";
+  if (rtol === 0) return `±${formatNumber(atol)}`;
+  if (atol === 0) return `within ${formatNumber(rtol)} relative`;
+  return `within ${formatNumber(rtol)} relative (absolute floor ${formatNumber(atol)})`;
 }
 
 /** Checks one number against an oracle. */

@@ -42,6 +42,21 @@ describe("expectClose and friends", () => {
     );
   });
 
+  it("say the tolerance in plain words: exactly, ±atol, relative, or both", () => {
+    const message = (rtol: number, atol: number) => {
+      try {
+        expectClose(3, 2, { called: "f()", oracle: "o", rtol, atol });
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return "";
+    };
+    expect(message(0, 0)).toMatch(/Expected: 2 \(o\), exactly/);
+    expect(message(0, 0.05)).toMatch(/Expected: 2 \(o\), ±0\.05/);
+    expect(message(1e-9, 0)).toMatch(/within 1e-9 relative$/m);
+    expect(message(1e-9, 1e-12)).toMatch(/within 1e-9 relative \(absolute floor 1e-12\)/);
+  });
+
   it("name the first entry that differs in a vector or matrix, and the shape when it is wrong", () => {
     expect(() => expectVectorClose([1, 2, 4], [1, 2, 3], { called: "g()", oracle: "o" })).toThrow(
       /entry \[2\] is 4/,
