@@ -4,8 +4,9 @@
  * The Hessian `H[i][j] = ∂²f/∂xᵢ∂xⱼ` of `f: ℝⁿ → ℝ` describes how the slope changes: its eigenvalues say
  * whether a critical point is a minimum, a maximum or a saddle, and how hard f is to descend.
  * Fill in each function, then run `pnpm grade 06`. Stuck? `pnpm hint 06 1`.
- * Use `eigSym` and other helpers from `@calcml/math`, but not its `numericalHessian` or `rosenbrock`:
- * they are this lesson's answers, and the grader gives 0 to the task that imports them.
+ * Use `eigSym` and other helpers from `@calcml/math`, but not its `numericalHessian`, `rosenbrock` or
+ * `testFunctions` (which holds `rosenbrock`): they are this lesson's answers, and the grader gives 0 to
+ * the task that imports them.
  */
 import { eigSym, type Matrix, type ScalarField, type Vector } from "@calcml/math";
 

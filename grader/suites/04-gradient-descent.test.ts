@@ -6,7 +6,10 @@ import {
   check,
   describeValue,
   expectClose,
+  expectForAll,
   fail,
+  fc,
+  finite as finiteDouble,
   formatNumber,
   frozen,
   isClose,
@@ -277,6 +280,42 @@ function randomBowl(rng: Rng) {
   return bowl(rng, lambdas);
 }
 
+/** ∇ of the README's worked example (x − 3)², run inside the sandbox. */
+const workedGrad = labelled(
+  "∇ of (x − 3)²",
+  portable((x: Vector) => [2 * (x[0]! - 3)]),
+);
+/** ∇ of the plot's x² + 10y² (README, "What a plot shows"). */
+const plotGrad = labelled(
+  "∇ of x² + 10y²",
+  portable((p: Vector) => [2 * p[0]!, 20 * p[1]!]),
+);
+
+/** Checks a run's step count and convergence flag against counts the README states. */
+function expectCount(
+  d: Descent,
+  grad: Gradient,
+  x0: Vector,
+  options: Options,
+  steps: number,
+  oracle: string,
+) {
+  const run = d.run(grad, x0, options);
+  const called = d.called(grad, x0, options);
+  checkPath(d, run, grad, x0, options);
+  check(run.iterations === steps && run.converged, {
+    called,
+    got: `iterations = ${run.iterations}, converged: ${run.converged}`,
+    expected: `iterations = ${steps}, converged: true (${oracle})`,
+    why:
+      run.iterations === steps && !run.converged
+        ? "step number maxIterations was already shorter than the tolerance: test the step (rule 2) before the cap (rule 3), so the run converged"
+        : run.iterations < steps
+          ? "the run stopped early: stop at the first step whose length is below the tolerance, not before"
+          : "the run went on after a step shorter than the tolerance",
+  });
+}
+
 /** The tests of one descent task, shared by the 1-D and the n-D version. */
 function descentTests(d: Descent, salt: string): void {
   const problem = (rng: Rng) => (d.oneD ? bowl(rng, [1 + 9 * rng.uniform()]) : randomBowl(rng));
@@ -372,6 +411,92 @@ function descentTests(d: Descent, salt: string): void {
     }
   });
 
+  if (d.oneD) {
+    it("reproduces the worked example: (x − 3)² from 0 with η = 0.25 stops after 29 steps", () => {
+      // Distance to 3 after k steps: 3·2⁻ᵏ; step k has length 3·2⁻ᵏ too, first < 1e-8 at k = 29.
+      expectCount(
+        d,
+        workedGrad,
+        [0],
+        { learningRate: 0.25 },
+        29,
+        "step k has length 3·2⁻ᵏ, first below 1e-8 at k = 29",
+      );
+    });
+  } else {
+    it("reproduces the README's counts on x² + 10y² from (1, 1): 720 steps at η = 0.01, 88 at η = 0.09", () => {
+      expectCount(
+        d,
+        plotGrad,
+        [1, 1],
+        { learningRate: 0.01 },
+        720,
+        "the first step shorter than 1e-8 is step 720",
+      );
+      expectCount(
+        d,
+        plotGrad,
+        [1, 1],
+        { learningRate: 0.09 },
+        88,
+        "the first step shorter than 1e-8 is step 88",
+      );
+    });
+  }
+
+  it("lets a short last step win over maxIterations: converged: true", () => {
+    // The step that uses up maxIterations is the first one shorter than the tolerance (rule 2 before rule 3).
+    if (d.oneD) {
+      expectCount(
+        d,
+        workedGrad,
+        [0],
+        { learningRate: 0.25, maxIterations: 29 },
+        29,
+        "step 29 is shorter than 1e-8",
+      );
+    } else {
+      expectCount(
+        d,
+        plotGrad,
+        [1, 1],
+        { learningRate: 0.09, maxIterations: 88 },
+        88,
+        "step 88 is shorter than 1e-8",
+      );
+    }
+  });
+
+  it("takes every step x − η·∇f(x) from any start (property)", () => {
+    // Three steps with tolerance 0 on a random axis-aligned bowl: the path must be the update, exactly.
+    const n = d.oneD ? 1 : 2;
+    expectForAll(
+      `${salt} every step`,
+      [
+        fc.array(finiteDouble(0.1, 10), { minLength: n, maxLength: n }),
+        fc.array(finiteDouble(-5, 5), { minLength: n, maxLength: n }),
+        fc.array(finiteDouble(-10, 10), { minLength: n, maxLength: n }),
+        finiteDouble(1e-3, 0.15),
+      ],
+      (a, c, x0, learningRate) => {
+        const grad = labelled(
+          `∇ of Σ ½aᵢ(xᵢ − cᵢ)², a = ${show(a)}, c = ${show(c)}`,
+          portable((x: Vector) => x.map((xi, i) => a[i]! * (xi - c[i]!)), { a, c }),
+        );
+        const options = { learningRate, maxIterations: 3, tolerance: 0 };
+        const run = d.run(grad, x0, options);
+        checkPath(d, run, grad, x0, options);
+        check(run.iterations === 3 && !run.converged, {
+          called: d.called(grad, x0, options),
+          got: `iterations = ${run.iterations}, converged: ${run.converged}`,
+          expected:
+            "iterations = 3, converged: false: with tolerance 0 no step is shorter than the tolerance",
+        });
+      },
+      { numRuns: 25 },
+    );
+  });
+
   it("reports a divergent run as a result with converged: false", () => {
     const rng = suiteRng(`${salt} diverge`);
     // η·λ = 5 along the stiffest direction: each step multiplies that component by 1 − 5 = −4.
@@ -451,6 +576,23 @@ task("classify-learning-rate", () => {
         expectRegime(a, product / a, regime);
       }
     }
+  });
+
+  it("names the regime of η·a for any positive curvature and learning rate (property)", () => {
+    // η·a is drawn away from the boundaries 1 and 2, so every way of forming the product agrees.
+    const awayFromBoundaries = finiteDouble(1e-3, 6).filter(
+      (p) => Math.abs(p - 1) > 1e-6 && Math.abs(p - 2) > 1e-6,
+    );
+    expectForAll(
+      "classify any positive",
+      [finiteDouble(1e-3, 1e3), awayFromBoundaries],
+      (a, product) => {
+        const eta = product / a;
+        const exact = eta * a;
+        expectRegime(a, eta, exact < 1 ? "converges" : exact <= 2 ? "oscillates" : "diverges");
+      },
+      { numRuns: 40 },
+    );
   });
 
   it("calls η = 1/a 'one-step' and the boundary η = 2/a 'oscillates'", () => {
@@ -533,6 +675,20 @@ task("max-stable-learning-rate", () => {
     }
   });
 
+  it("accepts a positive-definite Hessian whose smallest eigenvalue is just above the zero band", () => {
+    // Band 1e-8·max(1, max|λ|): 1e-6 is above it for λmax = 3, 0.5 above it for λmax = 1e4.
+    const rng = suiteRng("max stable near band");
+    expectRate(withSpectrum(rng, [1e-6, 3]).A, [1e-6, 3], "eigenvalues 1e-6 and 3: 2/3");
+    expectRate(
+      [
+        [1e4, 0],
+        [0, 0.5],
+      ],
+      [0.5, 1e4],
+      "a diagonal matrix's eigenvalues are its diagonal: 2/1e4",
+    );
+  });
+
   it("rejects Hessians that are not square, symmetric and positive definite", () => {
     const bad: [number[][], string][] = [
       [[], "the Hessian is empty"],
@@ -563,6 +719,20 @@ task("max-stable-learning-rate", () => {
           [0, -3],
         ],
         "not positive definite (negative definite)",
+      ],
+      [
+        [
+          [2, 0],
+          [0, 5e-9],
+        ],
+        "not positive definite: 5e-9 ≤ 1e-8·max(1, 2), inside the zero band",
+      ],
+      [
+        [
+          [1e4, 0],
+          [0, 5e-5],
+        ],
+        "not positive definite: 5e-5 ≤ 1e-8·max(1, 1e4) = 1e-4, the band grows with the largest eigenvalue",
       ],
     ];
     for (const [H, problem] of bad) learner.maxStableLearningRate.rangeError(problem, H);

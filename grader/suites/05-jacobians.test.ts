@@ -8,10 +8,14 @@ import {
   countCalls,
   describeValue,
   expectClose,
+  expectForAll,
   expectGradient,
   expectJacobian,
   expectMatrixClose,
   expectVectorClose,
+  fc,
+  finite,
+  formatNumber,
   frozen,
   isClose,
   labelled,
@@ -25,8 +29,11 @@ import {
   task,
   transpose,
 } from "../src/checks/index.ts";
+import { FAULT_NAMES } from "../src/sandbox/fault.ts";
 
 const learner = learnerCalls(lesson);
+/** Sandbox faults (timeout, crash…) reach the grader unchanged, as with every other learner call. */
+const FAULTS = new Set<string>(Object.values(FAULT_NAMES));
 
 // Tolerances. A central difference with h = 1e-5 is within ~2e-9 of the exact Jacobian on these maps
 // (measured for steps h, h·max(1,|x|) and the exact-step variant); a forward difference is ~1e-4 off.
@@ -63,6 +70,16 @@ const allClose = (actual: unknown, expected: Matrix, rtol: number, atol: number)
     }),
   );
 };
+
+/** The README's worked example: F(x, y) = (x²y, 5x + sin y), with J(1, 0) = [[0, 1], [5, 1]]. */
+const workedF = labelled("(x, y) ↦ (x²y, 5x + sin y)", (p: Vector): number[] => [
+  p[0]! ** 2 * p[1]!,
+  5 * p[0]! + Math.sin(p[1]!),
+]);
+const WORKED_J = [
+  [0, 1],
+  [5, 1],
+];
 
 const NOT_CENTRAL =
   "close but not accurate enough: a one-sided difference (F(x + s) − F(x)) / s is off by about s·F″/2, while a central difference (F(x + s) − F(x − s)) / 2s is off by only about s²·F‴/6";
@@ -207,7 +224,48 @@ task("numerical-jacobian", () => {
     }
   });
 
-  it("throws a RangeError for an empty x", () => {
+  it("steps input j by ±h·max(1, |xⱼ|), with the h it is given", () => {
+    // F records where it is evaluated (on the trusted side). Coordinates of both sizes, so an unscaled
+    // step h or a step scaled by |xⱼ| alone shows; h = 1e-3 shows an h that is ignored.
+    const x = [250.5, -0.3, 40];
+    for (const h of [undefined, 1e-3]) {
+      const seen: number[][] = [];
+      const F = labelled(describeValue(mapA), (p: Vector): number[] => {
+        seen.push([...p]);
+        return mapA(p);
+      });
+      const { called } =
+        h === undefined ? learner.numericalJacobian(F, x) : learner.numericalJacobian(F, x, h);
+      const step = h ?? 1e-5;
+      for (let j = 0; j < x.length; j++) {
+        const s = step * Math.max(1, Math.abs(x[j]!));
+        for (const sign of [1, -1]) {
+          const hit = seen.some(
+            (p) =>
+              p.length === x.length &&
+              p.every((pi, i) =>
+                i === j
+                  ? Math.abs(pi - (x[i]! + sign * s)) <= 1e-6 * s
+                  : Math.abs(pi - x[i]!) <= 1e-12 * Math.max(1, Math.abs(x[i]!)),
+              ),
+          );
+          check(hit, () => {
+            const offsets = seen
+              .filter((p) => p.length === x.length && p.every((pi, i) => i === j || pi === x[i]))
+              .map((p) => formatNumber(p[j]! - x[j]!));
+            return {
+              called,
+              got: `F was evaluated with x[${j}] moved by ${offsets.length > 0 ? offsets.join(", ") : "nothing"} (the other inputs unchanged)`,
+              expected: `F at x ${sign > 0 ? "+" : "−"} s·e${j} with s = h·max(1, |x[${j}]|) = ${formatNumber(step)}·${formatNumber(Math.max(1, Math.abs(x[j]!)))} = ${formatNumber(s)}`,
+              why: `input j is nudged by sⱼ = h·max(1, |xⱼ|) both ways, with the h passed in (default 1e-5): a large coordinate gets a proportionally larger step`,
+            };
+          });
+        }
+      }
+    }
+  });
+
+  it("rejects an empty x with a RangeError", () => {
     learner.numericalJacobian.rangeError("x is empty", mapA, []);
   });
 });
@@ -287,7 +345,7 @@ task("polar-jacobian", () => {
     }
   });
 
-  it("throws a RangeError for inputs of the wrong shape", () => {
+  it("rejects inputs of the wrong shape with a RangeError", () => {
     learner.polarToCartesianJacobian.rangeError("p must be [r, θ]", [1, 2, 3]);
     learner.jacobianDeterminant2x2.rangeError("J must be 2×2", [
       [1, 2, 3],
@@ -365,9 +423,12 @@ task("softmax", () => {
     }
   });
 
-  it("returns [1] for a single entry and throws a RangeError for an empty z", () => {
+  it("returns [1] for a single entry", () => {
     const { value, called } = learner.softmax([42]);
     expectVectorClose(value, [1], { called, oracle: "exp(42) / exp(42)" });
+  });
+
+  it("rejects an empty z with a RangeError", () => {
     learner.softmax.rangeError("z is empty", []);
   });
 });
@@ -422,18 +483,39 @@ task("softmax-jacobian", () => {
       });
     }
   });
+
+  it("rejects an empty z with a RangeError", () => {
+    // The README lets softmax's own error through, so the message may name softmax instead.
+    const called = learner.softmaxJacobian.called([]);
+    let thrown: unknown;
+    try {
+      learner.softmaxJacobian.raw([]);
+    } catch (error) {
+      thrown = error;
+    }
+    if (thrown instanceof Error && (thrown.message.startsWith(TODO_PREFIX) || FAULTS.has(thrown.name)))
+      throw thrown;
+    check(thrown instanceof RangeError && /softmax/i.test(thrown.message), () => ({
+      called,
+      got: thrown === undefined ? "no error" : describeValue(String(thrown)),
+      expected: "a RangeError naming softmaxJacobian (or softmax, when its error is let through)",
+      why: "an empty z has no softmax: throw a RangeError, or let the one from your softmax through",
+    }));
+  });
 });
 
 /** docs/lesson-contract.md: J·v from two evaluations of F; the grader counts them (on the trusted side: F is never portable). */
 function expectTwoCalls(calls: number, inputs: number, called: string): void {
-  check(calls <= 2, () => ({
+  check(calls === 2, () => ({
     called,
     got: `F was called ${calls} times`,
     expected: "2 calls: F(x + t·v) and F(x − t·v)",
     why:
       calls >= 2 * inputs
         ? `${calls} calls is what building the whole Jacobian costs (2 per input, ${inputs} inputs); a jvp steps along v directly and never builds J`
-        : "a jvp needs only one step along v in each direction",
+        : calls < 2
+          ? "a central difference needs F on both sides of x: F(x + t·v) and F(x − t·v)"
+          : "a jvp needs only one step along v in each direction",
   }));
 }
 
@@ -466,6 +548,40 @@ task("jvp", () => {
     expectVectorClose(value, exact, { called, oracle: "exact J(x)·v", ...jvpTolerance(exact, mapWide(x)) });
   });
 
+  it("matches J·v for any x and any direction and size of v, from two calls (property)", () => {
+    // ‖v‖ spans four orders of magnitude: t must scale with 1/‖v‖ (any sensible way), and the
+    // result is J·v itself, not J·v/‖v‖ or a difference along one axis.
+    expectForAll(
+      "jvp any v",
+      [
+        fc.array(finite(-3, 3), { minLength: 3, maxLength: 3 }),
+        fc.array(finite(-1, 1), { minLength: 3, maxLength: 3 }).filter((u) => maxAbs(u) > 0.05),
+        finite(-2, 2),
+      ],
+      (x, u, exponent) => {
+        const v = u.map((ui) => ui * 10 ** exponent);
+        const exact = matvec(jacobianA(x), v);
+        const F = countCalls(mapA);
+        const { value, called } = learner.jvp(F, x, v);
+        expectTwoCalls(F.calls, 3, called);
+        expectVectorClose(value, exact, { called, oracle: "exact J(x)·v", ...jvpTolerance(exact, mapA(x)) });
+      },
+      { numRuns: 30 },
+    );
+  });
+
+  it("reproduces the worked example: J·v = (2, 7) at (1, 0) for v = (1, 2)", () => {
+    const F = countCalls(workedF);
+    const { value, called } = learner.jvp(F, [1, 0], [1, 2]);
+    expectTwoCalls(F.calls, 2, called);
+    expectVectorClose(value, [2, 7], {
+      called,
+      oracle: "(0·1 + 1·2, 5·1 + 1·2)",
+      rtol: JVP_RTOL,
+      atol: JVP_ATOL * 7,
+    });
+  });
+
   it("uses a central difference: exact on a quadratic map even with h = 1e-2", () => {
     const rng = suiteRng("jvp quadratic");
     for (const x of probePoints(rng, 2)) {
@@ -490,7 +606,7 @@ task("jvp", () => {
     expectVectorClose(value, [0, 0], { called, oracle: "J·0 = 0", atol: 1e-9 });
   });
 
-  it("throws a RangeError when x and v differ in length", () => {
+  it("rejects x and v of different lengths with a RangeError", () => {
     learner.jvp.rangeError("x and v differ in length", mapA, [1, 2, 3], [1, 2]);
   });
 });
@@ -524,6 +640,11 @@ task("vjp", () => {
     expectGradient(f, { name: "vjp", derivative: () => value as Vector, at: rng.normalVector(4), called });
   });
 
+  it("reproduces the worked example: uᵀJ = (5, 2) for u = (1, 1)", () => {
+    const { value, called } = vjpRejectingRowSums(WORKED_J, [1, 1]);
+    expectVectorClose(value, [5, 2], { called, oracle: "(1·0 + 1·5, 1·1 + 1·1)", rtol: EXACT_RTOL, atol: 0 });
+  });
+
   it("computes uᵀ·J with one entry per column of J", () => {
     const rng = suiteRng("vjp values");
     for (const [rows, cols] of [
@@ -543,7 +664,7 @@ task("vjp", () => {
     }
   });
 
-  it("throws a RangeError when u does not have one entry per row of J", () => {
+  it("rejects a u without one entry per row of J, or an empty J, with a RangeError", () => {
     learner.vjp.rangeError(
       "u must match the rows of J",
       [
@@ -553,6 +674,7 @@ task("vjp", () => {
       ],
       [1, 2],
     );
+    learner.vjp.rangeError("J is empty", [], []);
   });
 });
 
@@ -588,6 +710,16 @@ task("chain-jacobians", () => {
     }
   });
 
+  it("reproduces the worked example: (1 1)·J_F(1, 0) = (5 2)", () => {
+    const { value, called } = chain([[1, 1]], WORKED_J);
+    expectMatrixClose(value, [[5, 2]], {
+      called,
+      oracle: "(1·0 + 1·5, 1·1 + 1·1)",
+      rtol: EXACT_RTOL,
+      atol: 0,
+    });
+  });
+
   it("multiplies outer on the left for square Jacobians", () => {
     const rng = suiteRng("chain square");
     for (let k = 0; k < 3; k++) {
@@ -610,7 +742,7 @@ task("chain-jacobians", () => {
     }
   });
 
-  it("throws a RangeError when the shapes do not chain", () => {
+  it("rejects shapes that do not chain with a RangeError", () => {
     // A 1×3 outer Jacobian cannot follow a 2×2 inner one (3 columns vs 2 rows).
     learner.chainJacobians.rangeError(
       "Jouter needs one column per row of Jinner",

@@ -1,4 +1,4 @@
-import type { Rng, Vector } from "@calcml/math";
+import { cholesky, type Rng, solve, type Vector } from "@calcml/math";
 import * as lesson from "@lesson/07-newtons-method";
 import { it } from "vitest";
 import {
@@ -7,8 +7,10 @@ import {
   describeValue,
   dot,
   expectClose,
+  expectForAll,
   expectVectorClose,
   fail,
+  finite,
   formatNumber,
   labelled,
   learnerCalls,
@@ -115,20 +117,44 @@ function checkResult(result: unknown, x0: Vector, called: string): lesson.Descen
     expected: `a path of iterations + 1 = ${res.iterations + 1} points`,
     why: "the path holds the start and then one point per step",
   }));
-  expectVectorClose(res.path[0], [...x0], {
-    called: `${called}.path[0]`,
-    oracle: "the start x0",
-    rtol: 0,
-    atol: 0,
-    why: "path[0] must be the starting point itself",
-  });
-  expectVectorClose(res.x, res.path[res.path.length - 1] ?? [], {
-    called: `${called}.x`,
-    oracle: "the last point of the path",
-    rtol: 0,
-    atol: 0,
-  });
+  expectExactly(
+    res.path[0],
+    x0,
+    `${called}.path[0]`,
+    "the start x0",
+    "path[0] must be the starting point itself",
+  );
+  expectExactly(res.x, res.path[res.path.length - 1] ?? [], `${called}.x`, "the last point of the path");
   return res;
+}
+
+/** Vectors equal entry for entry (no tolerance: the same numbers must come back). */
+function expectExactly(got: unknown, want: Vector, called: string, oracle: string, why?: string): void {
+  check(
+    Array.isArray(got) &&
+      got.length === want.length &&
+      want.every((w, i) => Object.is(got[i], w) || got[i] === w),
+    () => ({
+      called,
+      got: describeValue(got),
+      expected: `${describeValue(want)} (${oracle}), exactly`,
+      ...(why === undefined ? {} : { why }),
+    }),
+  );
+}
+
+/** Vectors equal entry for entry to ±atol (an absolute tolerance: the oracle is near 0 or O(1)). */
+function expectWithin(got: unknown, want: Vector, atol: number, called: string, oracle: string): void {
+  check(
+    Array.isArray(got) &&
+      got.length === want.length &&
+      want.every((w, i) => typeof got[i] === "number" && Math.abs((got[i] as number) - w) <= atol),
+    () => ({
+      called,
+      got: describeValue(got),
+      expected: `${describeValue(want)} (${oracle}), each entry ±${formatNumber(atol)}`,
+    }),
+  );
 }
 
 /** The docs/numerics.md backtracking rule, run by the suite: the first of α₀, α₀ρ, … (≤ 50 halvings) that `accept`s, else 0. */
@@ -166,6 +192,52 @@ task("newton-step", () => {
       why: (got, want) =>
         got === -want ? "the sign is flipped: the Newton step solves H·p = −g" : undefined,
     });
+  });
+
+  it("reproduces the worked example: p = (−3, −6) at (5, 5)", () => {
+    const { value, called } = learner.newtonStep(
+      [12, 15],
+      [
+        [2, 1],
+        [1, 2],
+      ],
+    );
+    expectVectorClose(value, [-3, -6], {
+      called,
+      oracle: "−⅓(2·12 − 15, −12 + 2·15)",
+      rtol: SOLVE_RTOL,
+      atol: SOLVE_RTOL,
+    });
+  });
+
+  it("solves H·p = −g for any symmetric positive-definite 2×2 H and any g (property)", () => {
+    // H = LLᵀ with L = [[l₁, 0], [l₂, l₃]], l₁, l₃ ≥ 0.5: positive definite, condition number ≤ ~1e3.
+    expectForAll(
+      "newton step any spd",
+      [finite(0.5, 3), finite(-3, 3), finite(0.5, 3), finite(-10, 10), finite(-10, 10)],
+      (l1, l2, l3, g0, g1) => {
+        const H = [
+          [l1 * l1, l1 * l2],
+          [l1 * l2, l2 * l2 + l3 * l3],
+        ];
+        const g = [g0, g1];
+        const { value: p, called } = learner.newtonStep(g, H);
+        check(Array.isArray(p) && p.length === 2, () => ({
+          called,
+          got: describeValue(p),
+          expected: "an array of 2 numbers",
+        }));
+        const residual = matvec(H, p).map((v, i) => v + g[i]!);
+        const scale = maxAbs(g) + maxAbs(H.flat()) * maxAbs(p);
+        check(maxAbs(residual) <= SOLVE_RTOL * Math.max(1, scale), () => ({
+          called,
+          got: `p = ${describeValue(p)}, with H·p + g = ${describeValue(residual)}`,
+          expected: "H·p + g = 0",
+          why: "the Newton step solves H·p = −g",
+        }));
+      },
+      { numRuns: 30 },
+    );
   });
 
   it("lands on the minimiser of a random quadratic in one step", () => {
@@ -220,7 +292,7 @@ task("newton-step", () => {
     }));
   });
 
-  it("throws a RangeError for a singular Hessian or mismatched shapes", () => {
+  it("rejects a singular Hessian or mismatched shapes with a RangeError", () => {
     const singular =
       "H is singular (its second row is twice the first); catch solve's error and throw your own";
     learner.newtonStep.rangeError(
@@ -323,20 +395,20 @@ task("backtracking-line-search", () => {
       [4, 0],
     ] as const) {
       const { value, called } = learner.backtrackingLineSearch(cliff, [-1], [0], [1], { maxHalvings });
-      expectClose(value, want, {
+      check(value === want, () => ({
         called,
-        oracle:
+        got: describeValue(value),
+        expected: `${formatNumber(want)} exactly (${
           want === 0
-            ? "0: the steps 1, ½, …, 1/16 all fail, and there are no more halvings"
-            : "1/32: the fifth halving passes, and maxHalvings = 5 allows it",
-        rtol: 0,
-        atol: 0,
+            ? "the steps 1, ½, …, 1/16 all fail, and there are no more halvings"
+            : "the fifth halving passes, and maxHalvings = 5 allows it"
+        })`,
         why: "maxHalvings counts shrinks: the steps tried are α₀·ρᵏ for k = 0 … maxHalvings; when none passes, return 0",
-      });
+      }));
     }
   });
 
-  it("throws a RangeError when the direction does not descend or the lengths differ", () => {
+  it("rejects a direction that does not descend, or lengths that differ, with a RangeError", () => {
     const bowl = labelled("x ↦ ‖x‖²", (x: Vector) => dot(x, x));
     learner.backtrackingLineSearch.rangeError("∇f·p = 2 > 0: uphill", bowl, [2, 2], [1, 1], [1, 0]);
     learner.backtrackingLineSearch.rangeError("∇f·p = 0: level", bowl, [2, 2], [1, 1], [1, -1]);
@@ -401,12 +473,7 @@ task("newtons-method", () => {
       got: `converged ${r.converged} after ${r.iterations} iterations, at ${describeValue(r.x)}`,
       expected: `converged: true in under ${ROSENBROCK_BUDGET} iterations (damped Newton needs about 20; gradient descent needs thousands)`,
     }));
-    expectVectorClose(r.x, [1, 1], {
-      called: `${called}.x`,
-      oracle: "Rosenbrock's minimum (1, 1)",
-      rtol: 0,
-      atol: LANDING_TOL,
-    });
+    expectWithin(r.x, [1, 1], LANDING_TOL, `${called}.x`, "Rosenbrock's minimum (1, 1)");
     checkDescends(rosenbrock, r.path, called);
   });
 
@@ -420,12 +487,7 @@ task("newtons-method", () => {
       expected: "converged: true at the minimum (0, 0)",
       why: overshoot,
     }));
-    expectVectorClose(r.x, [0, 0], {
-      called: `${called}.x`,
-      oracle: "the minimum (0, 0)",
-      rtol: 0,
-      atol: LANDING_TOL,
-    });
+    expectWithin(r.x, [0, 0], LANDING_TOL, `${called}.x`, "the minimum (0, 0)");
     checkDescends(pseudoHuber, r.path, called);
   });
 
@@ -450,6 +512,99 @@ task("newtons-method", () => {
             : SHIFT_HINT,
       }));
     }
+  });
+
+  it("shifts H by the first τ in 0, 1e-3, 2e-3, 4e-3, … that Cholesky accepts", () => {
+    // One step (maxIterations: 1), so path[1] is x0 + α·p with p from the shifted Hessian. The suite
+    // runs the README's rule itself: τ = 0, then 1e-3·2ᵏ, the first for which cholesky succeeds; then the
+    // Armijo search from α = 1. At (0.1, 0) the README's example gives τ = 1.024; the second problem
+    // needs τ = 1e-3·2¹⁶ ≈ 65.5 (its H has −49.97 on the diagonal), so the cap must be generous.
+    const deepWell: Problem = {
+      f: labelled("x⁴/4 − 25x² + y²/2", (p: Vector) => p[0]! ** 4 / 4 - 25 * p[0]! ** 2 + p[1]! ** 2 / 2),
+      grad: labelled("(x³ − 50x, y)", (p: Vector) => [p[0]! ** 3 - 50 * p[0]!, p[1]!]),
+      hess: labelled("diag(3x² − 50, 1)", (p: Vector) => [
+        [3 * p[0]! ** 2 - 50, 0],
+        [0, 1],
+      ]),
+    };
+    for (const [problem, x0, tauWant] of [
+      [doubleWell, [0.1, 0], 1.024],
+      [doubleWell, [-0.3, 1], 1.024],
+      [deepWell, [0.1, 0.5], 1e-3 * 2 ** 16],
+    ] as const) {
+      const H = problem.hess(x0);
+      let tau = 0;
+      for (let k = 0; k <= 200; k++) {
+        tau = k === 0 ? 0 : 1e-3 * 2 ** (k - 1);
+        const shifted = H.map((row, i) => row.map((v, j) => v + (i === j ? tau : 0)));
+        try {
+          cholesky(shifted);
+          break;
+        } catch {
+          // not positive definite: next τ
+        }
+      }
+      const g = problem.grad(x0);
+      const p = solve(
+        H.map((row, i) => row.map((v, j) => v + (i === j ? tau : 0))),
+        g.map((v) => -v),
+      );
+      const fx = problem.f(x0);
+      const slope = dot(g, p);
+      const alpha = firstStep(
+        (a) => problem.f(x0.map((xi, i) => xi + a * p[i]!)) <= fx + DEFAULT_C1 * a * slope,
+        1,
+        0.5,
+      );
+      const want = x0.map((xi, i) => xi + alpha * p[i]!);
+      const { r, called } = run(problem, x0, SHIFT_HINT, { maxIterations: 1 });
+      check(r.path.length === 2, () => ({
+        called,
+        got: `a path of ${r.path.length} points (iterations ${r.iterations}, converged ${r.converged})`,
+        expected: "a path of 2 points: the start and one step",
+        why: SHIFT_HINT,
+      }));
+      expectVectorClose(r.path[1], want, {
+        called: `${called}.path[1]`,
+        oracle: `x0 + α·p with p solving (H + τI)p = −g for τ = ${formatNumber(tau)} (README: ${formatNumber(tauWant)}) and α = ${formatNumber(alpha)} from the Armijo search`,
+        rtol: 1e-9,
+        atol: 1e-12,
+        why: `τ is the first of 0, 1e-3, 2e-3, 4e-3, … (doubling, allowing well over 17 doublings) for which cholesky(H + τI) succeeds; here H = ${describeValue(H)}`,
+      });
+    }
+  });
+
+  it("stops with converged: false and adds nothing to path when the line search fails", () => {
+    // The supplied gradient says +1, so p = −1, but f = −x rises along p: every trial step fails Armijo.
+    const flat: Problem = {
+      f: labelled("x ↦ −x", (x: Vector) => -x[0]!),
+      grad: labelled("x ↦ [1] (not f's gradient)", () => [1]),
+      hess: labelled("x ↦ [[1]]", () => [[1]]),
+    };
+    const { r, called } = run(
+      flat,
+      [2],
+      "a failed line search (α = 0) is a result: stop with converged: false",
+    );
+    check(!r.converged && r.iterations === 0 && r.path.length === 1, () => ({
+      called,
+      got: `converged ${r.converged}, iterations ${r.iterations}, path ${describeValue(r.path)}`,
+      expected: "converged: false, iterations 0, path [[2]]",
+      why: "when the line search returns 0 the run stops where it is: the failed step adds nothing to path and is not counted",
+    }));
+  });
+
+  it("reports converged: true when the step that uses up maxIterations reaches the tolerance", () => {
+    // One full Newton step lands on a quadratic's minimiser; the gradient test (rule 1) runs before the cap (rule 2).
+    const q = randomQuadratic(suiteRng("newton both rules"), 3);
+    const x0 = q.xStar.map((v) => v + 1.5);
+    const { r, called } = run(q, x0, "a positive-definite quadratic needs no shift", { maxIterations: 1 });
+    check(r.converged && r.iterations === 1, () => ({
+      called,
+      got: `iterations ${r.iterations}, converged ${r.converged}`,
+      expected: "iterations 1, converged true: after the one allowed step ‖∇f‖ is below the tolerance",
+      why: "the gradient test comes before the iteration cap, so it wins when both hold",
+    }));
   });
 
   it("stops with converged: false when it runs out of iterations", () => {
@@ -508,7 +663,11 @@ task("newton-root", () => {
     const f = labelled("x ↦ x² − 2", (x: number) => x * x - 2);
     const df = labelled("x ↦ 2x", (x: number) => 2 * x);
     const { r, called } = callRoot(f, df, 1);
-    check(r.converged, () => ({ called, got: describeValue(r), expected: "converged: true" }));
+    check(r.converged && r.iterations === 6, () => ({
+      called,
+      got: describeValue(r),
+      expected: "converged: true after 6 steps (step 5 is 1.6e-12 long, above 1e-12·√2; step 6 is below)",
+    }));
     expectClose(r.root, Math.SQRT2, {
       called: `${called}.root`,
       oracle: "√2",
@@ -589,6 +748,19 @@ task("newton-root", () => {
         why: "running out of iterations or meeting f'(x) = 0 is a result with converged: false, never success or an exception",
       }));
     }
+  });
+
+  it("lets a small last step win over maxIterations: converged: true", () => {
+    // From 1 on x² − 2, step 6 is the first below 1e-12·max(1, |x|); with maxIterations 6 it still converges.
+    const f = labelled("x ↦ x² − 2", (x: number) => x * x - 2);
+    const df = labelled("x ↦ 2x", (x: number) => 2 * x);
+    const { r, called } = callRoot(f, df, 1, { maxIterations: 6 });
+    check(r.converged && r.iterations === 6, () => ({
+      called,
+      got: describeValue(r),
+      expected: "{ iterations: 6, converged: true }",
+      why: "the step test comes right after each step, so a small step number maxIterations still counts as converged",
+    }));
   });
 
   it("stops after maxIterations steps", () => {
