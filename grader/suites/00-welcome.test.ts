@@ -1,6 +1,14 @@
 import * as lesson from "@lesson/00-welcome";
 import { it } from "vitest";
-import { expectClose, labelled, learnerCalls, suiteRng, task } from "../src/checks/index.ts";
+import {
+  expectClose,
+  expectForAll,
+  fc,
+  labelled,
+  learnerCalls,
+  suiteRng,
+  task,
+} from "../src/checks/index.ts";
 
 const learner = learnerCalls(lesson);
 
@@ -64,7 +72,36 @@ task("secant-slope", () => {
     }
   });
 
-  it("throws a RangeError when a equals b", () => {
+  it("gives the slope m of any straight line, whichever two distinct points it is given", () => {
+    // Oracle: a line x ↦ m·x + c rises m·(b − a) over a run of b − a, for every a ≠ b.
+    // Round numbers keep the shrunk counterexample readable.
+    const round = (max: number) => fc.integer({ min: -100 * max, max: 100 * max }).map((k) => k / 100);
+    expectForAll(
+      "secant of a line",
+      [round(10), round(10), round(100), round(100)],
+      (m, c, a, d) => {
+        const b = a + (d === 0 ? 0.01 : d);
+        const line = labelled(`x ↦ ${m}·x + ${c}`, (x: number) => m * x + c);
+        const { value, called } = learner.secantSlope(line, a, b);
+        // Rounding of m·x + c at both ends (a few ε of each term), divided by the run.
+        const atol =
+          (8 * Number.EPSILON * (Math.abs(m) * (Math.abs(a) + Math.abs(b)) + Math.abs(c))) / Math.abs(b - a);
+        expectClose(value, m, {
+          called,
+          oracle: "m, the slope of the line: (m·b + c − m·a − c) / (b − a)",
+          rtol: 1e-9,
+          atol,
+          why: (got, want) =>
+            Math.abs(got + want) <= 1e-9 * Math.abs(want) + atol
+              ? "the sign is flipped: subtract in the same order on top and bottom"
+              : undefined,
+        });
+      },
+      { numRuns: 40 },
+    );
+  });
+
+  it("rejects a equal to b with a RangeError", () => {
     learner.secantSlope.rangeError("a and b are equal", parabola, 2, 2);
   });
 });

@@ -5,7 +5,10 @@ import {
   check,
   describeValue,
   expectClose,
+  expectForAll,
   expectGradient,
+  fc,
+  finite,
   formatNumber,
   isClose,
   labelled,
@@ -50,6 +53,9 @@ const WHY = {
   centralNoRun: "that is the rise f(x + h) − f(x − h); divide it by the run, 2h",
   forwardExactSlope:
     "that is the exact slope 2x, which only the central difference gives for x²: the forward difference (f(x + h) − f(x)) / h of x² is 2x + h",
+  rescaled: (scheme: string) =>
+    `that is the ${scheme} difference for the step h·|x|: the step is h itself, as given (move from x to x + h, do not rescale it)`,
+  emptyPoly: "an empty array is the zero polynomial: its value is 0 at every x (no error)",
   noDefault: (h: string) =>
     `with no h given, the default h = ${h} must be used (keep the default in the signature)`,
   otherStep: (scheme: string, step: number, h: string) =>
@@ -206,6 +212,41 @@ function powerSum(coeffs: readonly number[], x: number): { value: number; size: 
   return { value, size };
 }
 
+/**
+ * A property over cubics: for any cubic, any x in [−10, 10] (far from 0 too) and any step h, the learner's
+ * `scheme` difference equals its value worked out by hand. A rescaled step (h·|x|) fails it.
+ */
+function expectCubicProperty(salt: string, scheme: "forward" | "central"): void {
+  // Round numbers keep the shrunk counterexample readable (and away from subnormal coefficients).
+  const coefficient = fc.integer({ min: -3000, max: 3000 }).map((k) => k / 1000);
+  const at = fc.integer({ min: -1000, max: 1000 }).map((k) => k / 100);
+  expectForAll(
+    salt,
+    [coefficient, coefficient, coefficient, coefficient, at, finite(1e-3, 0.5)],
+    (d, c, b, a, x, h) => {
+      const p: Cubic = [d, c, b, a];
+      const f = cubicFn(p);
+      const slope = cubicSlope(p, x);
+      const atol = roundingAllowance(p, x, h);
+      const byHand = (step: number) =>
+        scheme === "forward" ? slope + step * (3 * a * x + b) + a * step * step : slope + a * step * step;
+      const learnerDifference = scheme === "forward" ? learner.forwardDifference : learner.centralDifference;
+      const { value, called } = learnerDifference(f, x, h);
+      expectClose(value, byHand(h), {
+        called,
+        oracle:
+          scheme === "forward"
+            ? "f'(x) + h·(3ax + b) + a·h², the forward difference of a cubic worked out by hand"
+            : "f'(x) + a·h², the central difference of a cubic worked out by hand",
+        rtol: CLOSED_FORM_RTOL,
+        atol,
+        why: whyFrom([{ value: byHand(h * Math.max(1, Math.abs(x))), why: WHY.rescaled(scheme) }], atol),
+      });
+    },
+    { numRuns: 40 },
+  );
+}
+
 task("forward-difference", () => {
   it("matches (f(x + h) − f(x)) / h on cubics, for the step it is given", () => {
     for (const { f, x, h, forward, central, backward, atol } of cubicCases("forward cubic")) {
@@ -226,6 +267,33 @@ task("forward-difference", () => {
         ),
       });
     }
+  });
+
+  it("gives 3.31 and 3.0301 for x³ at x = 1 with h = 0.1 and 0.01 (the worked example)", () => {
+    const cube = labelled("x ↦ x³", (x: number) => x * x * x);
+    for (const [h, want] of [
+      [0.1, 3.31],
+      [0.01, 3.0301],
+    ] as const) {
+      const { value, called } = learner.forwardDifference(cube, 1, h);
+      expectClose(value, want, {
+        called,
+        oracle: `(f(1 + h) − f(1)) / h = 3 + 3h + h² by hand`,
+        rtol: 1e-12,
+        atol: 1e-12,
+        why: whyFrom(
+          [
+            { value: 3 + h * h, why: WHY.forwardGaveCentral },
+            { value: 3 - 3 * h + h * h, why: WHY.forwardGaveBackward },
+          ],
+          1e-9,
+        ),
+      });
+    }
+  });
+
+  it("uses the step h as given for any cubic, x and h, far from 0 too", () => {
+    expectCubicProperty("forward property", "forward");
   });
 
   it("uses the default step h = 1e-6 when none is given", () => {
@@ -276,6 +344,33 @@ task("central-difference", () => {
         ),
       });
     }
+  });
+
+  it("gives 3.01 and 3.0001 for x³ at x = 1 with h = 0.1 and 0.01 (the worked example)", () => {
+    const cube = labelled("x ↦ x³", (x: number) => x * x * x);
+    for (const [h, want] of [
+      [0.1, 3.01],
+      [0.01, 3.0001],
+    ] as const) {
+      const { value, called } = learner.centralDifference(cube, 1, h);
+      expectClose(value, want, {
+        called,
+        oracle: `(f(1 + h) − f(1 − h)) / 2h = 3 + h² by hand`,
+        rtol: 1e-12,
+        atol: 1e-12,
+        why: whyFrom(
+          [
+            { value: 3 + 3 * h + h * h, why: WHY.centralGaveForward },
+            { value: 2 * (3 + h * h), why: WHY.centralTwice },
+          ],
+          1e-9,
+        ),
+      });
+    }
+  });
+
+  it("uses the step h as given for any cubic, x and h, far from 0 too", () => {
+    expectCubicProperty("central property", "central");
   });
 
   it("uses the default step h = 1e-5 when none is given", () => {
@@ -364,6 +459,13 @@ task("poly-eval", () => {
           why: whyFrom(polySuspects(coeffs, x), atol),
         });
       }
+    }
+  });
+
+  it("gives 0 for the empty array (the zero polynomial)", () => {
+    for (const x of [0, 2, -3.5]) {
+      const { value, called } = learner.polyEval([], x);
+      expectClose(value, 0, { called, oracle: "the zero polynomial", why: WHY.emptyPoly });
     }
   });
 
@@ -500,6 +602,18 @@ task("tangent-line", () => {
         why: whyFrom(interceptSuspects(x0 * x0, 2 * x0, x0), 1e-12),
       });
     }
+  });
+
+  it("gives y = 40x − 49 for 3x³ + 2x² − 4x + 7 at x0 = 2 (the worked example)", () => {
+    const p: Cubic = [7, -4, 2, 3];
+    const df = labelled("x ↦ 9x² + 4x − 4", (x: number) => cubicSlope(p, x));
+    const { line, called } = tangent(cubicFn(p), df, 2);
+    expectClose(line.slope, 40, { called: `${called}.slope`, oracle: "p'(2) = −4 + 8 + 36" });
+    expectClose(line.intercept, -49, {
+      called: `${called}.intercept`,
+      oracle: "p(2) − 40·2 = 31 − 80",
+      why: whyFrom(interceptSuspects(31, 40, 2), 1e-12),
+    });
   });
 
   it("gives slope df(x0) and intercept Σ (1 − k)·cₖ·x0ᵏ on random cubics", () => {

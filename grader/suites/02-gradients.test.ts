@@ -6,9 +6,12 @@ import {
   describeValue,
   dot,
   expectClose,
+  expectForAll,
   expectGradient,
   expectVectorClose,
   explained,
+  fc,
+  finite,
   formatNumber,
   isClose,
   labelled,
@@ -45,7 +48,7 @@ const FD_ATOL = 1e-6;
 /** What the feedback says when an answer matches a known wrong formula. */
 const WHY = {
   allAtOnce:
-    "every coordinate was moved at once: that measures the slope along (1, 1, …, 1), the sum of all partial derivatives; a partial derivative moves coordinate i only",
+    "every coordinate was moved at once: that measures the rate of change along the vector (1, 1, …, 1), the sum of all partial derivatives (√n times the slope along the unit direction (1, 1, …, 1)/√n); a partial derivative moves coordinate i only",
   notNormalised:
     "the direction was not normalised: divide by ‖direction‖ first, so that only where it points counts, not how long it is",
   partialForward:
@@ -62,6 +65,8 @@ const WHY = {
   missingTwo: "the factor 2 is missing: d/dxᵢ xᵢ² = 2xᵢ",
   squaresNotSlopes: "those are the terms xᵢ² of f; the gradient holds their derivatives 2xᵢ",
   twoXSquared: "d/dxᵢ xᵢ² is 2xᵢ, not 2xᵢ²",
+  rescaled:
+    "that is the central difference for the step h·|xᵢ|: the step is h itself, as given (move coordinate i to xᵢ ± h, do not rescale it)",
   dividedTwice: "divided by ‖direction‖²: divide by ‖direction‖ once, to make it a unit vector",
   normalisedGradient:
     "the gradient was normalised instead of the direction: ∇f stays as it is, u = direction / ‖direction‖",
@@ -97,9 +102,17 @@ const sum = (xs: readonly number[]): number => xs.reduce((s, v) => s + v, 0);
  * exactly: `∂ᵢf + cᵢ·h²` (the h² term is f'''/6 along that coordinate).
  */
 function cubicField(rng: Rng, n: number) {
-  const c = rng.normalVector(n);
-  const d = Array.from({ length: n }, () => rng.normalVector(n));
-  const f = labelled(`a random cubic in ${n} variables`, (x: Vector) => {
+  return cubicFieldOf(
+    rng.normalVector(n),
+    Array.from({ length: n }, () => rng.normalVector(n)),
+    `a random cubic in ${n} variables`,
+  );
+}
+
+/** The cubic field of coefficients `c` (cubes) and `d` (the products xⱼxₖ, j < k, read from d[j][k]). */
+function cubicFieldOf(c: readonly number[], d: readonly (readonly number[])[], label: string) {
+  const n = c.length;
+  const f = labelled(label, (x: Vector) => {
     let s = 0;
     for (let j = 0; j < n; j++) {
       const xj = x[j] as number;
@@ -123,7 +136,7 @@ function cubicField(rng: Rng, n: number) {
 }
 
 /** The central difference of the cubic field and the usual wrong answers, at coordinate i. */
-function cubicSuspects(field: ReturnType<typeof cubicField>, x: Vector, i: number, h: number) {
+function cubicSuspects(field: ReturnType<typeof cubicFieldOf>, x: Vector, i: number, h: number) {
   const ci = field.c[i] as number;
   const exact = field.partial(x, i);
   const central = exact + ci * h * h;
@@ -172,6 +185,34 @@ function recording(f: ScalarField) {
 const movedCoordinates = (p: readonly number[], x: Vector): number[] =>
   x.flatMap((v, j) => (p[j] === v ? [] : [j]));
 
+/** Round numbers in [−max, max] (two decimals): readable counterexamples, no subnormals. */
+const roundNumber = (max: number) => fc.integer({ min: -100 * max, max: 100 * max }).map((k) => k / 100);
+
+/**
+ * A cubic field in 1 to 4 variables (labelled by its formula) and a point far from 0 too: what a
+ * property over "any cubic, any point, any step" draws.
+ */
+const cubicAtPoint = fc.integer({ min: 1, max: 4 }).chain((n) =>
+  fc.record({
+    c: fc.array(roundNumber(3), { minLength: n, maxLength: n }),
+    d: fc.array(fc.array(roundNumber(3), { minLength: n, maxLength: n }), { minLength: n, maxLength: n }),
+    x: fc.array(roundNumber(10), { minLength: n, maxLength: n }),
+  }),
+);
+
+/** The formula of the cubic field `Σ cⱼ xⱼ³ + Σ_{j<k} dⱼₖ xⱼ xₖ`, for the learner's feedback. */
+function cubicLabel(c: readonly number[], d: readonly (readonly number[])[]): string {
+  const terms = c.map((cj, j) => `${cj}·x${j}³`);
+  for (let j = 0; j < c.length; j++)
+    for (let k = j + 1; k < c.length; k++) terms.push(`${d[j]?.[k]}·x${j}·x${k}`);
+  return `x ↦ ${terms.join(" + ")}`;
+}
+
+const x2y3y2 = labelled("(x, y) ↦ x²y + 3y²", (p: Vector) => {
+  const [x, y] = p as [number, number];
+  return x * x * y + 3 * y * y;
+});
+
 task("partial-derivative", () => {
   it("matches (f(x + h·eᵢ) − f(x − h·eᵢ)) / 2h on a cubic field, for the step it is given", () => {
     const rng = suiteRng("partial cubic");
@@ -202,6 +243,54 @@ task("partial-derivative", () => {
     }
   });
 
+  it("gives 4 and 13 for x²y + 3y² at (1, 2) with h = 0.1 (the worked example)", () => {
+    // The central difference of a parabola is exact: f(1.1, 2) − f(0.9, 2) = 0.8 and f(1, 2.1) − f(1, 1.9) = 2.6.
+    for (const [i, want] of [
+      [0, 4],
+      [1, 13],
+    ] as const) {
+      const { value, called } = learner.partialDerivative(x2y3y2, [1, 2], i, 0.1);
+      expectClose(value, want, {
+        called,
+        oracle: i === 0 ? "(14.42 − 13.62) / 0.2 = 2xy" : "(15.33 − 12.73) / 0.2 = x² + 6y",
+        rtol: 1e-12,
+        atol: 1e-12,
+        why: whyFrom([{ value: (x2y3y2([1.1, 2.1]) - x2y3y2([0.9, 1.9])) / 0.2, why: WHY.allAtOnce }], 1e-9),
+      });
+    }
+  });
+
+  it("uses the step h as given in every coordinate of any cubic, at points far from 0 too", () => {
+    expectForAll(
+      "partial property",
+      [cubicAtPoint, fc.nat(3), finite(1e-3, 0.5)],
+      ({ c, d, x }, index, h) => {
+        const field = cubicFieldOf(c, d, cubicLabel(c, d));
+        const i = index % x.length;
+        const { central, allAtOnce, forward } = cubicSuspects(field, x, i, h);
+        const atol = (ROUNDING_SAFETY * EPS * field.size(x, h)) / h;
+        const { value, called } = learner.partialDerivative(field.f, x, i, h);
+        const H = h * Math.max(1, Math.abs(x[i] as number));
+        expectClose(value, central, {
+          called,
+          oracle: "∂f/∂xᵢ + cᵢ·h², the central difference of the cubic worked out by hand",
+          rtol: CLOSED_FORM_RTOL,
+          atol,
+          why: whyFrom(
+            [
+              { value: allAtOnce, why: WHY.allAtOnce },
+              { value: forward, why: WHY.partialForward },
+              { value: 2 * central, why: WHY.partialTwice },
+              { value: cubicSuspects(field, x, i, H).central, why: WHY.rescaled },
+            ],
+            atol,
+          ),
+        });
+      },
+      { numRuns: 40 },
+    );
+  });
+
   it("moves coordinate i only", () => {
     const rng = suiteRng("partial moves one");
     const x = uniformPoint(rng, 4);
@@ -222,6 +311,15 @@ task("partial-derivative", () => {
           got: `f was called at ${describeValue(points)}`,
           expected: `at least one point with coordinate ${i} moved`,
           why: "a partial derivative compares f at points on either side of x along coordinate i",
+        }),
+      );
+      check(
+        points.every((p) => movedCoordinates(p, x).length > 0),
+        () => ({
+          called,
+          got: `f was called at x = ${describeValue(x)} itself`,
+          expected: `only points that differ from x in coordinate ${i}`,
+          why: "a central difference needs f at x + h·eᵢ and x − h·eᵢ only; f(x) itself is not needed",
         }),
       );
     }
@@ -264,10 +362,10 @@ task("partial-derivative", () => {
     }
   });
 
-  it("throws a RangeError for an index outside the point", () => {
-    for (const i of [3, -1]) {
+  it("rejects an index outside the point with a RangeError", () => {
+    for (const i of [3, -1, 1.5]) {
       learner.partialDerivative.rangeError(
-        `index ${i} is not a coordinate of a 3-entry point`,
+        `index ${i} is not a coordinate of a 3-entry point (an integer from 0 to 2)`,
         wave.f,
         [1, 2, 3],
         i,
@@ -299,6 +397,45 @@ task("numerical-gradient", () => {
             ]),
         });
       }
+    }
+  });
+
+  it("uses the step h as given in every coordinate of any cubic, at points far from 0 too", () => {
+    expectForAll(
+      "gradient property",
+      [cubicAtPoint, finite(1e-3, 0.5)],
+      ({ c, d, x }, h) => {
+        const field = cubicFieldOf(c, d, cubicLabel(c, d));
+        const expected = x.map((_, i) => cubicSuspects(field, x, i, h).central);
+        const rescaled = x.map((v, i) => cubicSuspects(field, x, i, h * Math.max(1, Math.abs(v))).central);
+        const { value, called } = learner.numericalGradient(field.f, x, h);
+        expectVectorClose(value, expected, {
+          called,
+          oracle: "∂f/∂xᵢ + cᵢ·h² in entry i, the central differences of the cubic worked out by hand",
+          rtol: CLOSED_FORM_RTOL,
+          atol: (ROUNDING_SAFETY * EPS * field.size(x, h)) / h,
+          why: () => vectorWhy(value, expected, [{ value: rescaled, why: WHY.rescaled }]),
+        });
+      },
+      { numRuns: 40 },
+    );
+  });
+
+  it("calls f 2n times, twice per coordinate", () => {
+    const rng = suiteRng("gradient calls");
+    for (const n of [1, 3, 5]) {
+      const x = uniformPoint(rng, n);
+      const { g, points } = recording(wave.f);
+      const { called } = learner.numericalGradient(g, x, 0.01);
+      check(points.length === 2 * n, () => ({
+        called,
+        got: `f was called ${points.length} times`,
+        expected: `${2 * n} calls: one central difference, two calls of f, per coordinate`,
+        why:
+          points.length > 2 * n
+            ? "a central difference needs f at x + h·eᵢ and x − h·eᵢ only; f(x) itself is not needed"
+            : "each coordinate needs f on both sides, at x + h·eᵢ and at x − h·eᵢ",
+      }));
     }
   });
 
@@ -349,11 +486,6 @@ task("numerical-gradient", () => {
       }
     }
   });
-});
-
-const x2y3y2 = labelled("(x, y) ↦ x²y + 3y²", (p: Vector) => {
-  const [x, y] = p as [number, number];
-  return x * x * y + 3 * y * y;
 });
 
 /** The gradient of x²y + 3y² and the usual slips, at (x, y). */
@@ -421,7 +553,7 @@ task("gradient-of-x2y-plus-3y2", () => {
     }
   });
 
-  it("throws a RangeError unless the point has two coordinates", () => {
+  it("rejects a point without two coordinates with a RangeError", () => {
     for (const p of [[1], [1, 2, 3]]) {
       learner.gradXSquaredYPlus3YSquared.rangeError("the point must be [x, y]", p);
     }
@@ -559,9 +691,13 @@ task("directional-derivative", () => {
     }
   });
 
-  it("throws a RangeError for a zero direction or vectors of different lengths", () => {
+  it("rejects a zero direction with a RangeError", () => {
     learner.directionalDerivative.rangeError("the direction is zero", [1, 2], [0, 0]);
+  });
+
+  it("rejects vectors of different lengths with a RangeError", () => {
     learner.directionalDerivative.rangeError("lengths 3 vs 2", [1, 2, 3], [1, 2]);
+    learner.directionalDerivative.rangeError("lengths 2 vs 3", [1, 2], [1, 2, 0]);
   });
 });
 
@@ -592,6 +728,10 @@ task("steepest-ascent", () => {
         [2 / 3, -1 / 3, -2 / 3],
       ],
       [[5], [1]],
+      [
+        [4, 13],
+        [4 / Math.sqrt(185), 13 / Math.sqrt(185)],
+      ],
     ] as const) {
       const { value, called } = learner.steepestAscent(g);
       expectVectorClose(value, expected, {
@@ -653,7 +793,7 @@ task("steepest-ascent", () => {
     }
   });
 
-  it("throws a RangeError for a zero gradient", () => {
+  it("rejects a zero gradient with a RangeError", () => {
     for (const g of [[0, 0], [0]]) {
       learner.steepestAscent.rangeError("a zero gradient has no direction", g);
     }

@@ -8,8 +8,11 @@ import {
   countCalls,
   describeValue,
   expectClose,
+  expectForAll,
   expectGradient,
   explained,
+  fc,
+  finite,
   type LearnerCall,
   labelled,
   learnerCalls,
@@ -166,6 +169,38 @@ task("compose-derivative", () => {
     const reciprocal = labelled("f': u ↦ 1/u", (u: number) => 1 / u);
     const onePlusSquare = labelled("g: x ↦ 1 + x²", (x: number) => 1 + x * x);
     checkComposition("log(1 + x²)", (x) => Math.log(1 + x * x), reciprocal, onePlusSquare, twice, xs);
+  });
+
+  it("computes nothing until the returned function is called", () => {
+    const [fp, g, gp] = [countCalls(cos), countCalls(square), countCalls(twice)];
+    const { value: d, called } = learner.composeDerivative(fp, g, gp);
+    const early = fp.calls + g.calls + gp.calls;
+    check(early === 0, {
+      called,
+      got: `f', g and g' were called ${early} times before the returned function was`,
+      expected:
+        "no calls yet: composeDerivative returns the function x ↦ f'(g(x))·g'(x) and evaluates nothing",
+      why: "build the function and return it; every evaluation belongs inside it, for the x it is given",
+    });
+    check(typeof d === "function", {
+      called,
+      got: describeValue(d),
+      expected: "a function x ↦ f'(g(x))·g'(x)",
+    });
+  });
+
+  it("gives 24 for (3x + 1)² at x = 1 (the worked example)", () => {
+    const outer = labelled("f': u ↦ 2u", (u: number) => 2 * u);
+    const affine = labelled("g: x ↦ 3x + 1", (x: number) => 3 * x + 1);
+    const three = labelled("g': x ↦ 3", () => 3);
+    const { value, called } = composedAt(outer, affine, three, 1);
+    expectClose(value, 24, {
+      called,
+      oracle: "f'(g(1))·g'(1) = 2·4·3",
+      rtol: VALUE_RTOL,
+      atol: VALUE_ATOL,
+      why: chainWhy(outer, affine, three, 1),
+    });
   });
 
   it("gives 4·cos(4) for the worked example d/dx sin(x²) at x = 2", () => {
@@ -424,20 +459,29 @@ task("dual-numbers", () => {
   it("derivativeAt seeds the input with derivative 1 and runs f once", () => {
     const rng = suiteRng("derivativeAt seed");
     // Counted on the trusted side: never portable.
+    const seen: unknown[] = [];
     const cube = countCalls(
-      labelled(
-        "x ↦ x³ on dual numbers",
-        (d: Dual): Dual => ({ value: d.value ** 3, deriv: 3 * d.value ** 2 * d.deriv }),
-      ),
+      labelled("x ↦ x³ on dual numbers", (d: Dual): Dual => {
+        seen.push(d);
+        return { value: d.value ** 3, deriv: 3 * d.value ** 2 * d.deriv };
+      }),
     );
     for (const x of [rng.normal(0, 0.5), rng.normal(0, 3)]) {
       cube.reset();
+      seen.length = 0;
       const call = learner.derivativeAt(cube, x);
       check(cube.calls === 1, {
         called: call.called,
         got: `f was called ${cube.calls} times`,
         expected: "exactly one call of f, on the dual number { value: x, deriv: 1 }",
         why: "forward mode gets the derivative from a single pass; calling f several times is finite differences",
+      });
+      const input = seen[0] as Partial<Dual> | undefined;
+      check(seen.length === 0 || (input?.value === x && input?.deriv === 1), {
+        called: call.called,
+        got: `f was called on ${describeValue(input)}`,
+        expected: `f called on the dual number { value: ${x}, deriv: 1 }`,
+        why: "seed the input with its own derivative, dx/dx = 1, and read the answer off the output's deriv as it is",
       });
       expectSlope(
         (t) => t ** 3,
@@ -450,6 +494,71 @@ task("dual-numbers", () => {
             : undefined,
       );
     }
+  });
+
+  it("derivativeAt gives 7 for x·x + 3x at x = 2 (the worked example)", () => {
+    const { dual, dAdd, dMul } = lesson;
+    const f = labelled(
+      "x ↦ x·x + 3x, on your dual operations",
+      (x: Dual): Dual => dAdd(dMul(x, x), dMul(dual(3), x)),
+    );
+    const call = learner.derivativeAt(f, 2);
+    expectClose(call.value as number, 7, {
+      called: call.called,
+      oracle: "(2, 1)·(2, 1) = (4, 4), (3, 0)·(2, 1) = (6, 3), sum (10, 7): f'(2) = 2·2 + 3",
+      rtol: VALUE_RTOL,
+      atol: VALUE_ATOL,
+      why: (got) =>
+        got === 0
+          ? "the input's derivative must be 1 (dx/dx = 1); a derivative of 0 makes x a constant"
+          : got === 10
+            ? "that is the value f(2); derivativeAt returns the derivative part"
+            : undefined,
+    });
+  });
+
+  it("dLog and dDiv give what Math.log and division give outside their domain", () => {
+    for (const [name, args, want, why] of [
+      ["dLog", [{ value: 0, deriv: 1 }], -Infinity, "log 0 is −Infinity, as Math.log(0) gives"],
+      ["dLog", [{ value: -1, deriv: 1 }], Number.NaN, "log of a negative number is NaN, as Math.log gives"],
+      [
+        "dDiv",
+        [
+          { value: 1, deriv: 0 },
+          { value: 0, deriv: 1 },
+        ],
+        Infinity,
+        "1/0 is Infinity, as division gives",
+      ],
+    ] as const) {
+      const op = learner[name] as unknown as LearnerCall<(...args: unknown[]) => unknown>;
+      const call = op(...args);
+      const got = asDual(call);
+      check(Object.is(got.value, want), {
+        called: `${call.called}.value`,
+        got: describeValue(got.value),
+        expected: `${describeValue(want)} (no error: the lesson leaves these to floating point)`,
+        why,
+      });
+    }
+  });
+
+  it("dMul and dDiv follow the product and quotient rules for any dual numbers", () => {
+    // Round numbers keep the shrunk counterexample readable; denominators stay at least 0.25 from 0.
+    const round = (max: number) => fc.integer({ min: -100 * max, max: 100 * max }).map((k) => k / 100);
+    const denominator = fc
+      .tuple(fc.boolean(), fc.integer({ min: 25, max: 500 }))
+      .map(([negative, k]) => (negative ? -k : k) / 100);
+    expectForAll(
+      "dual product and quotient",
+      [round(5), round(3), round(5), round(3), denominator],
+      (u, du, v, dv, w) => {
+        const a = { value: u, deriv: du };
+        checkOp({ name: "dMul", label: "u·v", args: [a, { value: v, deriv: dv }], plain: (p, q) => p! * q! });
+        checkOp({ name: "dDiv", label: "u/v", args: [a, { value: w, deriv: dv }], plain: (p, q) => p! / q! });
+      },
+      { numRuns: 30 },
+    );
   });
 
   it("derivativeAt differentiates an expression built from the dual operations", () => {
@@ -568,6 +677,16 @@ task("neuron-gradient", () => {
     for (let k = 0; k < PROBES; k++) {
       checkNeuron(rng.normal(0, 1.5), rng.normal(0, 1), rng.normal(0, 1), rng.uniform());
     }
+  });
+
+  it("matches finite differences for any input, weight, bias and target", () => {
+    const round = (max: number) => fc.integer({ min: -100 * max, max: 100 * max }).map((k) => k / 100);
+    expectForAll(
+      "neuron property",
+      [round(3), round(3), round(3), finite(0, 1)],
+      (x, w, b, target) => checkNeuron(x, w, b, target),
+      { numRuns: 30 },
+    );
   });
 
   it("matches finite differences where the neuron saturates", () => {
