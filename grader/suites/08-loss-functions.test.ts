@@ -4,10 +4,15 @@ import { it } from "vitest";
 import {
   awayFromKinks,
   type Call,
+  check,
+  describeValue,
   expectClose,
+  expectForAll,
   expectGradient,
   expectVectorClose,
   explained,
+  fc,
+  finite,
   learnerCalls,
   probePoints,
   suiteRng,
@@ -151,6 +156,25 @@ task("mse", () => {
     }
   });
 
+  it("has the gradient of the mean at any small batch (property, finite differences)", () => {
+    const pairs = fc.array(fc.tuple(finite(-10, 10), finite(-10, 10)), { minLength: 1, maxLength: 5 });
+    expectForAll(
+      "mse gradient property",
+      [pairs],
+      (batch) => {
+        const [at, target] = [batch.map(([p]) => p), batch.map(([, t]) => t)];
+        expectBatchGradient({
+          name: "mseGradient",
+          got: learner.mseGradient(at, target),
+          loss: (p) => mean(residuals(p, target).map((r) => r * r)),
+          oracle: (p) => residuals(p, target).map((r) => (2 * r) / p.length),
+          at,
+        });
+      },
+      { numRuns: 30 },
+    );
+  });
+
   it("rejects batches of different lengths and empty batches", () => {
     rejectsBadBatches(learner.mse, learner.mseGradient);
   });
@@ -282,6 +306,33 @@ task("huber", () => {
     }
   });
 
+  it("has the gradient clip(r, −δ, δ)/n for any small batch and delta (property)", () => {
+    const pairs = fc.array(fc.tuple(finite(-6, 6), finite(-6, 6)), { minLength: 1, maxLength: 5 });
+    expectForAll(
+      "huber gradient property",
+      [pairs, finite(0.1, 3)],
+      (batch, d) => {
+        const [pred, target] = [batch.map(([p]) => p), batch.map(([, t]) => t)];
+        const { value, called } = learner.huberGradient(pred, target, d);
+        expectVectorClose(
+          value,
+          residuals(pred, target).map((r) => Math.max(-d, Math.min(d, r)) / pred.length),
+          {
+            called,
+            oracle: "the residual clipped to [−δ, δ], over n",
+            rtol: VALUE_RTOL,
+            atol: VALUE_ATOL,
+            why: (got, want) =>
+              Math.abs(want) === d / pred.length && Math.abs(got) === 1 / pred.length
+                ? `on the linear branch (|r| > δ) the slope is δ·sign(r)/n, scaled by δ (here δ = ${d})`
+                : undefined,
+          },
+        );
+      },
+      { numRuns: 40 },
+    );
+  });
+
   it("rejects bad batches and a delta that is not positive", () => {
     rejectsBadBatches(learner.huber, learner.huberGradient);
     learner.huber.rangeError("delta must be positive", [1], [0], 0);
@@ -335,6 +386,30 @@ task("sigmoid", () => {
         atol: 2e-16,
       });
     }
+  });
+
+  it("stays in [0, 1] with sigmoid(−z) = 1 − sigmoid(z) for any |z| ≤ 1e4 (property)", () => {
+    expectForAll(
+      "sigmoid range property",
+      [finite(-1e4, 1e4)],
+      (z) => {
+        const [plus, minus] = [learner.sigmoid(z), learner.sigmoid(-z)];
+        check(typeof plus.value === "number" && plus.value >= 0 && plus.value <= 1, {
+          called: plus.called,
+          got: describeValue(plus.value),
+          expected: "a probability in [0, 1]",
+          why: sigmoidWhy(plus.value) ?? "σ(z) is a probability: it lies between 0 and 1",
+        });
+        expectClose(plus.value + minus.value, 1, {
+          called: `${plus.called} + ${minus.called}`,
+          oracle: "σ(z) + σ(−z) = 1",
+          rtol: 1e-15,
+          atol: 2e-16,
+          why: sigmoidWhy,
+        });
+      },
+      { numRuns: 40 },
+    );
   });
 });
 
@@ -547,6 +622,51 @@ task("softmax-cross-entropy", () => {
         atol: 1e-15,
       });
     }
+  });
+
+  it("is ≥ 0 with a gradient that sums to 0 for any logits up to ±1000 (property)", () => {
+    const cases = fc
+      .array(finite(-1000, 1000), { minLength: 1, maxLength: 6 })
+      .chain((z) => fc.tuple(fc.constant(z), fc.integer({ min: 0, max: z.length - 1 })));
+    expectForAll(
+      "softmax cross-entropy property",
+      [cases],
+      ([z, label]) => {
+        const loss = learner.softmaxCrossEntropy(z, label);
+        check(typeof loss.value === "number" && loss.value >= 0, {
+          called: loss.called,
+          got: describeValue(loss.value),
+          expected: "a number ≥ 0: −log of a probability",
+          why: Number.isFinite(loss.value)
+            ? "the loss is −log softmax(z)[label], never negative"
+            : "not finite: compute logSumExp(z) − z[label] with the shift by the largest logit",
+        });
+        expectClose(loss.value, lse(z) - z[label]!, {
+          called: loss.called,
+          oracle: "logSumExp(z) − z[label], shifted by the largest entry in the suite",
+          rtol: 1e-9,
+          atol: 1e-9,
+        });
+        const { value, called } = learner.softmaxCrossEntropyGradient(z, label);
+        check(Array.isArray(value) && value.length === z.length, {
+          called,
+          got: describeValue(value),
+          expected: `${z.length} entries, one per logit`,
+        });
+        expectClose(
+          value.reduce((a, b) => a + b, 0),
+          0,
+          {
+            called: `the sum of the entries of ${called}`,
+            oracle: "Σ softmax(z) − 1 = 0",
+            rtol: 0,
+            atol: 1e-12,
+            why: "softmax(z) sums to 1, so softmax(z) − onehot(label) sums to 0",
+          },
+        );
+      },
+      { numRuns: 40 },
+    );
   });
 
   it("rejects empty logits and a label that is not a class index", () => {

@@ -6,18 +6,24 @@ import {
   describeValue,
   dot,
   expectClose,
+  expectForAll,
   expectGradient,
   expectSeedControl,
   expectVectorClose,
   explained,
+  fail,
+  fc,
+  finite,
   learnerCalls,
   matmul,
   matvec,
   probePoints,
   suiteRng,
+  TODO_PREFIX,
   task,
   transpose,
 } from "../src/checks/index.ts";
+import { FAULT_NAMES } from "../src/sandbox/fault.ts";
 
 const learner = learnerCalls(lesson);
 
@@ -118,6 +124,99 @@ function gradientDescentOracle(X: Matrix, y: Vector, learningRate: number, epoch
     losses.push(mseOracle(X, y, split().w, split().b));
   }
   return { ...split(), losses };
+}
+
+/** Every permutation of 0 … n−1 (n ≤ 6 here). */
+function permutations(n: number): number[][] {
+  if (n === 0) return [[]];
+  return permutations(n - 1).flatMap((p) =>
+    Array.from({ length: n }, (_, k) => [...p.slice(0, k), n - 1, ...p.slice(k)]),
+  );
+}
+
+/**
+ * Every way one epoch can cut a shuffled 0 … n−1 into consecutive batches of `size` (the last one
+ * shorter): the batches in order, each as a sorted set (the order inside a batch does not change its
+ * mean gradient).
+ */
+function orderedPartitions(n: number, size: number): number[][][] {
+  const found = new Map<string, number[][]>();
+  for (const order of permutations(n)) {
+    const batches: number[][] = [];
+    for (let start = 0; start < n; start += size)
+      batches.push(order.slice(start, start + size).sort((a, b) => a - b));
+    found.set(JSON.stringify(batches), batches);
+  }
+  return [...found.values()];
+}
+
+/**
+ * Replays a mini-batch run from its per-epoch losses: at each epoch, tries every ordered partition
+ * into batches (one step per batch with that batch's mean gradient) from every state still possible,
+ * and keeps the states whose whole-data loss is the learner's. Judges any shuffle: it never needs the
+ * learner's generator. Returns the partitions that fit each epoch and the final states, or the first
+ * epoch that no partition explains.
+ */
+function replayEpochs(
+  X: Matrix,
+  y: Vector,
+  learningRate: number,
+  size: number,
+  history: readonly number[],
+): { fits: Set<string>[]; finals: number[][] } | { unexplained: number } {
+  const d = X[0]!.length;
+  const partitions = orderedPartitions(X.length, size);
+  let states: number[][] = [new Array<number>(d + 1).fill(0)];
+  const fits: Set<string>[] = [];
+  for (const [epoch, loss] of history.entries()) {
+    const next: number[][] = [];
+    const fit = new Set<string>();
+    for (const start of states) {
+      for (const batches of partitions) {
+        let theta = start;
+        for (const batch of batches) {
+          const g = mseGradientOracle(
+            batch.map((i) => X[i]!),
+            batch.map((i) => y[i]!),
+            theta.slice(0, d),
+            theta[d]!,
+          );
+          theta = theta.map((t, j) => t - learningRate * g[j]!);
+        }
+        const reached = mseOracle(X, y, theta.slice(0, d), theta[d]!);
+        if (Math.abs(reached - loss) > 1e-9 * Math.max(Math.abs(loss), 1e-12)) continue;
+        fit.add(JSON.stringify(batches));
+        if (!next.some((s) => s.every((v, j) => Math.abs(v - theta[j]!) <= 1e-12 * (1 + Math.abs(v)))))
+          next.push(theta);
+      }
+    }
+    if (next.length === 0) return { unexplained: epoch };
+    fits.push(fit);
+    states = next.slice(0, 64);
+  }
+  return { fits, finals: states };
+}
+
+const isNear = (a: unknown, b: number): boolean =>
+  typeof a === "number" &&
+  Math.abs(a - b) <= TRAJECTORY_RTOL * Math.max(Math.abs(a), Math.abs(b)) + TRAJECTORY_ATOL;
+
+const FAULTS = new Set<string>(Object.values(FAULT_NAMES));
+
+/** Expects `run` to throw a RangeError with any message (a helper's error counts, e.g. miniBatches' or solve's). */
+function expectAnyRangeError(run: () => unknown, called: string, expected: string): void {
+  let thrown: unknown;
+  try {
+    run();
+  } catch (error) {
+    thrown = error ?? "undefined";
+  }
+  if (thrown === undefined) fail({ called, got: "it returned normally", expected });
+  if (thrown instanceof Error && (thrown.message.startsWith(TODO_PREFIX) || FAULTS.has(thrown.name)))
+    throw thrown;
+  if (thrown instanceof Error && thrown.name === "RangeError") return;
+  const got = thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : String(thrown);
+  fail({ called, got: `it threw ${got}`, expected });
 }
 
 /** How a wrong per-epoch loss history most likely came about. */
@@ -236,6 +335,16 @@ task("predict-linear", () => {
     }
   });
 
+  it("gives [] for an X with no rows", () => {
+    const { value, called } = learner.predictLinear([], [1, 2], 0.5);
+    check(Array.isArray(value) && value.length === 0, {
+      called,
+      got: describeValue(value),
+      expected: "[] (no rows, no predictions)",
+      why: "an X with no rows is not an error for predictLinear: it gives []",
+    });
+  });
+
   it("rejects a row whose length differs from w", () => {
     learner.predictLinear.rangeError("a row of X has the wrong length", [[1, 2], [3]], [1, 1], 0);
   });
@@ -311,6 +420,44 @@ task("linear-loss-and-gradient", () => {
     }
   });
 
+  it("gives the gradient (2/n)·Xᵀr, (2/n)·Σr and a loss ≥ 0 on any small data set (property)", () => {
+    const data = fc
+      .tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 3 }))
+      .chain(([n, d]) =>
+        fc.tuple(
+          fc.array(fc.array(finite(-5, 5), { minLength: d, maxLength: d }), { minLength: n, maxLength: n }),
+          fc.array(finite(-5, 5), { minLength: n, maxLength: n }),
+          fc.array(finite(-3, 3), { minLength: d, maxLength: d }),
+          finite(-3, 3),
+        ),
+      );
+    expectForAll(
+      "linear loss and gradient property",
+      [data],
+      ([X, y, w, b]) => {
+        const { value: got, called } = learner.linearLossAndGradient(X, y, w, b);
+        check(typeof got?.loss === "number" && got.loss >= 0, {
+          called: `${called}.loss`,
+          got: describeValue(got?.loss),
+          expected: "a number ≥ 0 (a mean of squares)",
+        });
+        const want = mseGradientOracle(X, y, w, b);
+        const scale = Math.max(1, ...want.map(Math.abs));
+        explained(
+          () =>
+            expectVectorClose([...(got.gradW ?? []), got.gradB], want, {
+              called: `${called}: [...gradW, gradB]`,
+              oracle: "(2/n)·Σᵢ rᵢ·[xᵢ, 1], summed in the suite",
+              rtol: VALUE_RTOL,
+              atol: VALUE_ATOL * scale,
+            }),
+          () => gradientRatioWhy([...(got.gradW ?? []), got.gradB], want, X.length),
+        );
+      },
+      { numRuns: 40 },
+    );
+  });
+
   it("rejects empty data and mismatched lengths", () => {
     const { rangeError } = learner.linearLossAndGradient;
     rangeError("empty data", [], [], [1], 0);
@@ -373,10 +520,32 @@ task("mini-batches", () => {
     });
   });
 
+  it("partitions 0 … n−1 into batches of batchSize for any n and batchSize (property)", () => {
+    expectForAll(
+      "mini-batches partition property",
+      [fc.integer({ min: 1, max: 25 }), fc.integer({ min: 1, max: 30 }), fc.integer({ min: 0, max: 1e6 })],
+      (n, size, seed) => {
+        expectPartition(
+          batchesOf(n, size, createRng(seed)),
+          n,
+          size,
+          `miniBatches(${n}, ${size}, createRng(${seed}))`,
+        );
+      },
+      { numRuns: 25 },
+    );
+  });
+
   it("rejects n ≤ 0 and batchSize ≤ 0", () => {
     const rng = createRng(0);
     learner.miniBatches.rangeError("n must be positive", 0, 3, rng);
     learner.miniBatches.rangeError("batchSize must be positive", 5, 0, rng);
+  });
+
+  it("rejects an n or a batchSize that is not an integer", () => {
+    const rng = createRng(0);
+    learner.miniBatches.rangeError("n must be an integer", 4.5, 2, rng);
+    learner.miniBatches.rangeError("batchSize must be an integer", 5, 1.5, rng);
   });
 });
 
@@ -454,6 +623,81 @@ task("train-linear-regression", () => {
     );
   });
 
+  it("draws fresh batches every epoch from one generator, one step per batch's mean gradient", () => {
+    const rng = suiteRng("train replay");
+    const { X, y } = linearData(rng, { n: 5, weights: [1.5, -2], bias: 0.5, noise: 0.5 });
+    const [learningRate, batchSize, epochs] = [0.15, 2, 6];
+    const options = { learningRate, epochs, batchSize, seed: rng.int(1000) };
+    const { value: got, called } = learner.trainLinearRegression(X, y, options);
+    check(Array.isArray(got?.lossHistory) && got.lossHistory.length === epochs, {
+      called: `${called}.lossHistory`,
+      got: describeValue(got?.lossHistory),
+      expected: `one loss per epoch (${epochs} entries)`,
+    });
+    const replay = replayEpochs(X, y, learningRate, batchSize, got.lossHistory);
+    if ("unexplained" in replay) {
+      fail({
+        called: `${called}.lossHistory`,
+        got: `${describeValue(got.lossHistory)}: the loss after epoch ${replay.unexplained + 1} comes from no split of the 5 examples into batches of sizes 2, 2, 1`,
+        expected:
+          "each epoch: shuffle 0 … 4, cut into consecutive batches of batchSize (the last one shorter), one step w ← w − γ·gradW, b ← b − γ·gradB per batch with that batch's mean gradient, then the whole-data loss",
+        why: "check the order of the steps: every example once per epoch, a step after each batch (not one per epoch), the gradient of the batch's mean loss (not of the whole data), the loss recorded after the epoch",
+      });
+    }
+    const { fits, finals } = replay as { fits: Set<string>[]; finals: number[][] };
+    const always = [...fits[0]!].filter((key) => fits.every((fit) => fit.has(key)));
+    check(always.length === 0, {
+      called,
+      got: `the same batches in all ${epochs} epochs: ${always[0]}`,
+      expected: "fresh batches every epoch, drawn from one generator created once for the whole run",
+      why: "create the generator once with createRng(seed), before the first epoch, and draw new batches from it every epoch (a generator re-created each epoch, or batches drawn once, repeats the same order)",
+    });
+    const d = X[0]!.length;
+    const theta = [...(Array.isArray(got.w) ? got.w : []), got.b];
+    check(
+      finals.some((f) => f.length === theta.length && f.every((v, j) => isNear(theta[j], v))),
+      {
+        called: `${called}: [...w, b]`,
+        got: describeValue(theta),
+        expected: `the weights the recorded losses lead to, e.g. ${describeValue(finals[0])} (${d} weights, then b)`,
+        why: "return the w and b of the last step",
+      },
+    );
+  });
+
+  it("returns the zero model and an empty lossHistory for epochs: 0", () => {
+    const rng = suiteRng("train zero epochs");
+    const { X, y } = linearData(rng, { n: 6, weights: TRUE_W, bias: TRUE_B, noise: 0.5 });
+    const { value: got, called } = learner.trainLinearRegression(X, y, { learningRate: 0.1, epochs: 0 });
+    expectVectorClose(got?.w, [0, 0, 0], {
+      called: `${called}.w`,
+      oracle: "w starts at zeros",
+      rtol: 0,
+      atol: 0,
+    });
+    expectClose(got.b, 0, { called: `${called}.b`, oracle: "b starts at 0", rtol: 0, atol: 0 });
+    check(Array.isArray(got.lossHistory) && got.lossHistory.length === 0, {
+      called: `${called}.lossHistory`,
+      got: describeValue(got.lossHistory),
+      expected: "[] (no epoch, no loss)",
+    });
+  });
+
+  it("rejects a learningRate that is not positive, an epochs that is not a whole number ≥ 0 and a bad batchSize", () => {
+    const X = [[1], [2], [3]];
+    const y = [1, 2, 3];
+    const { rangeError } = learner.trainLinearRegression;
+    rangeError("learningRate must be positive", X, y, { learningRate: 0, epochs: 3 });
+    rangeError("learningRate must be positive", X, y, { learningRate: -0.1, epochs: 3 });
+    rangeError("epochs must be a whole number", X, y, { learningRate: 0.1, epochs: 2.5 });
+    rangeError("epochs must be ≥ 0", X, y, { learningRate: 0.1, epochs: -1 });
+    expectAnyRangeError(
+      () => learner.trainLinearRegression.raw(X, y, { learningRate: 0.1, epochs: 2, batchSize: 0 }),
+      learner.trainLinearRegression.called(X, y, { learningRate: 0.1, epochs: 2, batchSize: 0 }),
+      "a RangeError (from miniBatches): batchSize must be a positive integer",
+    );
+  });
+
   it("rejects empty or mismatched data", () => {
     const options = { learningRate: 0.1, epochs: 1 };
     learner.trainLinearRegression.rangeError("empty data", [], [], options);
@@ -527,5 +771,14 @@ task("normal-equation", () => {
   it("rejects empty or mismatched data", () => {
     learner.normalEquation.rangeError("empty data", [], []);
     learner.normalEquation.rangeError("y has the wrong length", [[1], [2], [3]], [1, 2]);
+  });
+
+  it("rejects a singular system (a feature that repeats the bias column)", () => {
+    const X = [[1], [1], [1]];
+    expectAnyRangeError(
+      () => learner.normalEquation.raw(X, [1, 2, 3]),
+      learner.normalEquation.called(X, [1, 2, 3]),
+      "a RangeError: AᵀA is singular (the feature is constant, so it repeats the column of ones)",
+    );
   });
 });

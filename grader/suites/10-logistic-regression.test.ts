@@ -6,16 +6,22 @@ import {
   describeValue,
   dot,
   expectClose,
+  expectForAll,
   expectGradient,
   expectSeedControl,
   expectVectorClose,
   explained,
+  fail,
+  fc,
+  finite,
   isClose,
   learnerCalls,
   probePoints,
   suiteRng,
+  TODO_PREFIX,
   task,
 } from "../src/checks/index.ts";
+import { FAULT_NAMES } from "../src/sandbox/fault.ts";
 
 const learner = learnerCalls(lesson);
 
@@ -132,6 +138,90 @@ function isCloseVector(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((x, k) => isClose(x, b[k]!, 1e-8, 1e-12));
 }
 
+/** Every permutation of 0 … n−1 (n ≤ 6 here). */
+function permutations(n: number): number[][] {
+  if (n === 0) return [[]];
+  return permutations(n - 1).flatMap((p) =>
+    Array.from({ length: n }, (_, k) => [...p.slice(0, k), n - 1, ...p.slice(k)]),
+  );
+}
+
+/** Every ordered split of a shuffled 0 … n−1 into consecutive batches of `size`, each batch as a sorted set. */
+function orderedPartitions(n: number, size: number): number[][][] {
+  const found = new Map<string, number[][]>();
+  for (const order of permutations(n)) {
+    const batches: number[][] = [];
+    for (let start = 0; start < n; start += size)
+      batches.push(order.slice(start, start + size).sort((a, b) => a - b));
+    found.set(JSON.stringify(batches), batches);
+  }
+  return [...found.values()];
+}
+
+/**
+ * Replays a mini-batch run from its per-epoch losses (penalty included): at each epoch, tries every
+ * ordered split into batches (one step per batch with that batch's mean gradient, L2 included) from every
+ * state still possible, and keeps the states whose whole-data loss is the learner's. Judges any shuffle.
+ */
+function replayEpochs(
+  X: Matrix,
+  y: Vector,
+  learningRate: number,
+  size: number,
+  l2: number,
+  history: readonly number[],
+): { fits: Set<string>[]; finals: number[][] } | { unexplained: number } {
+  const d = X[0]!.length;
+  const partitions = orderedPartitions(X.length, size);
+  let states: number[][] = [new Array<number>(d + 1).fill(0)];
+  const fits: Set<string>[] = [];
+  for (const [epoch, loss] of history.entries()) {
+    const next: number[][] = [];
+    const fit = new Set<string>();
+    for (const start of states) {
+      for (const batches of partitions) {
+        let theta = start;
+        for (const batch of batches) {
+          const g = gradientOracle(
+            batch.map((i) => X[i]!),
+            batch.map((i) => y[i]!),
+            theta.slice(0, d),
+            theta[d]!,
+            l2,
+          );
+          theta = theta.map((t, j) => t - learningRate * g[j]!);
+        }
+        const reached = lossOracle(X, y, theta.slice(0, d), theta[d]!, l2);
+        if (!isClose(loss, reached, 1e-9, 1e-14)) continue;
+        fit.add(JSON.stringify(batches));
+        if (!next.some((s) => s.every((v, j) => isClose(theta[j]!, v, 1e-12, 1e-14)))) next.push(theta);
+      }
+    }
+    if (next.length === 0) return { unexplained: epoch };
+    fits.push(fit);
+    states = next.slice(0, 64);
+  }
+  return { fits, finals: states };
+}
+
+const FAULTS = new Set<string>(Object.values(FAULT_NAMES));
+
+/** Expects `run` to throw a RangeError with any message (an error from a helper counts). */
+function expectAnyRangeError(run: () => unknown, called: string, expected: string): void {
+  let thrown: unknown;
+  try {
+    run();
+  } catch (error) {
+    thrown = error ?? "undefined";
+  }
+  if (thrown === undefined) fail({ called, got: "it returned normally", expected });
+  if (thrown instanceof Error && (thrown.message.startsWith(TODO_PREFIX) || FAULTS.has(thrown.name)))
+    throw thrown;
+  if (thrown instanceof Error && thrown.name === "RangeError") return;
+  const got = thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : String(thrown);
+  fail({ called, got: `it threw ${got}`, expected });
+}
+
 const notFiniteWhy = (got: number) =>
   Number.isFinite(got)
     ? undefined
@@ -184,6 +274,16 @@ task("predict-probability", () => {
         Number.isFinite(a)
           ? undefined
           : "e^1000 overflows to Infinity (and Infinity/Infinity is NaN): only ever exponentiate −|z|",
+    });
+  });
+
+  it("gives [] for an X with no rows", () => {
+    const { value, called } = learner.predictProbability([], [1, 2], 0.5);
+    check(Array.isArray(value) && value.length === 0, {
+      called,
+      got: describeValue(value),
+      expected: "[] (no rows, no probabilities)",
+      why: "an X with no rows is not an error for predictProbability: it gives []",
     });
   });
 
@@ -347,6 +447,54 @@ task("logistic-loss-and-gradient", () => {
     );
   });
 
+  it("gives (1/n)·Xᵀ(p − y) + l2·w, (1/n)·Σ(p − y) and a loss ≥ 0 on any small data set (property)", () => {
+    const data = fc
+      .tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 3 }))
+      .chain(([n, d]) =>
+        fc.tuple(
+          fc.array(fc.array(finite(-4, 4), { minLength: d, maxLength: d }), { minLength: n, maxLength: n }),
+          fc.array(fc.integer({ min: 0, max: 1 }), { minLength: n, maxLength: n }),
+          fc.array(finite(-30, 30), { minLength: d, maxLength: d }),
+          finite(-30, 30),
+          finite(0, 2),
+        ),
+      );
+    expectForAll(
+      "logistic loss and gradient property",
+      [data],
+      ([X, y, w, b, l2]) => {
+        const { got, called } = evaluate(X, y, w, b, l2);
+        check(got.loss >= 0 && Number.isFinite(got.loss), {
+          called: `${called}.loss`,
+          got: describeValue(got.loss),
+          expected: "a finite number ≥ 0 (a mean of −log p, plus ½·l2·‖w‖²)",
+          why: notFiniteWhy(got.loss) ?? "−log of a probability is never negative",
+        });
+        const flat = [...got.gradW, got.gradB];
+        const want = gradientOracle(X, y, w, b, l2);
+        explained(
+          () =>
+            expectVectorClose(flat, want, {
+              called: `${called}: [...gradW, gradB]`,
+              oracle: "(1/n)·Σᵢ (σ(zᵢ) − yᵢ)·[xᵢ, 1] + l2·[w, 0], computed in the suite",
+              rtol: VALUE_RTOL,
+              atol: 1e-12 * Math.max(1, ...want.map(Math.abs)),
+            }),
+          () => {
+            if (l2 > 0 && isCloseVector(flat, gradientOracle(X, y, w, b, l2, true)))
+              return "the bias is penalised too: the L2 term adds l2·w to gradW only, never to gradB";
+            return gradientRatioWhy(flat, want, X.length);
+          },
+        );
+      },
+      { numRuns: 40 },
+    );
+  });
+
+  it("rejects a negative l2", () => {
+    learner.logisticLossAndGradient.rangeError("l2 must be ≥ 0", [[1], [2]], [1, 0], [1], 0, -0.1);
+  });
+
   it("rejects empty data and mismatched lengths", () => {
     const { rangeError } = learner.logisticLossAndGradient;
     rangeError("empty data", [], [], [1], 0);
@@ -384,25 +532,24 @@ task("train-logistic-regression", () => {
           return "options.l2 is ignored: pass it on to the loss and gradient";
         return undefined;
       };
-      // The README's reading records the penalised loss; the plain log-loss is accepted too.
-      if (!matches(oracle.plain.slice(1))) {
-        explained(
-          () =>
-            expectVectorClose(got?.lossHistory, oracle.regularised.slice(1), {
-              called: `${called}.lossHistory`,
-              oracle:
-                "the whole-data loss (½·l2·‖w‖² included) after each epoch of gradient descent from w = 0, b = 0",
-              ...tolerance,
-            }),
-          () => {
-            if (history.length === epochs + 1)
-              return "lossHistory has epochs + 1 entries: record one loss per epoch, after it";
-            if (matches(oracle.regularised.slice(0, -1)) || matches(oracle.plain.slice(0, -1)))
-              return "each loss is recorded before its epoch's updates: record it after the epoch";
-            return trajectoryWhy();
-          },
-        );
-      }
+      explained(
+        () =>
+          expectVectorClose(got?.lossHistory, oracle.regularised.slice(1), {
+            called: `${called}.lossHistory`,
+            oracle:
+              "the whole-data loss (½·l2·‖w‖² included) after each epoch of gradient descent from w = 0, b = 0",
+            ...tolerance,
+          }),
+        () => {
+          if (history.length === epochs + 1)
+            return "lossHistory has epochs + 1 entries: record one loss per epoch, after it";
+          if (matches(oracle.regularised.slice(0, -1)) || matches(oracle.plain.slice(0, -1)))
+            return "each loss is recorded before its epoch's updates: record it after the epoch";
+          if (l2 !== undefined && matches(oracle.plain.slice(1)))
+            return "lossHistory holds the plain log-loss: record the whole-data loss with the same l2, penalty ½·l2·‖w‖² included (the number training makes small)";
+          return trajectoryWhy();
+        },
+      );
       const suite = { oracle: "gradient descent computed in the suite", ...tolerance };
       explained(() => expectVectorClose(got.w, oracle.w, { called: `${called}.w`, ...suite }), trajectoryWhy);
       explained(() => expectClose(got.b, oracle.b, { called: `${called}.b`, ...suite }), trajectoryWhy);
@@ -442,6 +589,114 @@ task("train-logistic-regression", () => {
       return JSON.stringify([value?.w, value?.b]);
     };
     expectSeedControl("trainLogisticRegression", fingerprint, { learningRate: 0.3, epochs: 3, batchSize: 4 });
+  });
+
+  it("reproduces the README's worked example: one step with learning rate 1", () => {
+    const { value: got, called } = train([[1], [-2]], [1, 0], { learningRate: 1, epochs: 1 });
+    expectVectorClose(got?.w, [0.75], {
+      called: `${called}.w`,
+      oracle: "0 − 1·(−0.75): one full-batch step from w = 0",
+      why: (a) => (a === -0.75 ? "the step goes uphill: w ← w − learningRate·gradW" : undefined),
+    });
+    expectClose(got.b, 0, { called: `${called}.b`, oracle: "gradB = ½·(−½ + ½) = 0", atol: 1e-15 });
+    expectVectorClose(got.lossHistory, [(Math.log1p(Math.exp(-0.75)) + Math.log1p(Math.exp(-1.5))) / 2], {
+      called: `${called}.lossHistory`,
+      oracle: "the loss after the step, ½·[log(1 + e^(−0.75)) + log(1 + e^(−1.5))] ≈ 0.294",
+      why: (a) =>
+        isClose(a, Math.LN2) ? "that is the loss before the step: record it after the epoch" : undefined,
+    });
+  });
+
+  it("shuffles fresh batches every epoch from one generator, one step per batch's mean gradient with L2", () => {
+    const rng = suiteRng("logistic replay");
+    const { X, y } = noisyData(rng, 5, 2);
+    const [learningRate, batchSize, epochs, l2] = [0.8, 2, 6, 0.1];
+    const options = { learningRate, epochs, batchSize, l2, seed: rng.int(1000) };
+    const { value: got, called } = train(X, y, options);
+    check(Array.isArray(got?.lossHistory) && got.lossHistory.length === epochs, {
+      called: `${called}.lossHistory`,
+      got: describeValue(got?.lossHistory),
+      expected: `one loss per epoch (${epochs} entries)`,
+    });
+    const replay = replayEpochs(X, y, learningRate, batchSize, l2, got.lossHistory);
+    if ("unexplained" in replay) {
+      fail({
+        called: `${called}.lossHistory`,
+        got: `${describeValue(got.lossHistory)}: the loss after epoch ${replay.unexplained + 1} comes from no split of the 5 examples into batches of sizes 2, 2, 1`,
+        expected:
+          "each epoch: shuffle 0 … 4 with rng.shuffle, cut into consecutive batches of batchSize (the last one shorter), one step per batch with that batch's mean gradient (l2·w included), then the whole-data loss with the same l2",
+        why: "check the order of the steps: every example once per epoch, a step after each batch (not one per epoch), the gradient of the batch's mean loss with its L2 term, the loss (penalty included) recorded after the epoch",
+      });
+    }
+    const { fits, finals } = replay as { fits: Set<string>[]; finals: number[][] };
+    const always = [...fits[0]!].filter((key) => fits.every((fit) => fit.has(key)));
+    check(always.length === 0, {
+      called,
+      got: `the same batches in all ${epochs} epochs: ${always[0]}`,
+      expected: "fresh batches every epoch, shuffled by one generator created once for the whole run",
+      why: "create the generator once with createRng(seed), before the first epoch, and shuffle with it every epoch (a generator re-created each epoch, or a shuffle done once, repeats the same order)",
+    });
+    const theta = [...(Array.isArray(got.w) ? got.w : []), got.b];
+    check(
+      finals.some(
+        (f) =>
+          f.length === theta.length &&
+          f.every((v, j) => typeof theta[j] === "number" && isClose(theta[j], v, 1e-8, 1e-10)),
+      ),
+      {
+        called: `${called}: [...w, b]`,
+        got: describeValue(theta),
+        expected: `the weights the recorded losses lead to, e.g. ${describeValue(finals[0])}`,
+        why: "return the w and b of the last step",
+      },
+    );
+  });
+
+  it("returns the zero model and an empty lossHistory for epochs: 0", () => {
+    const { X, y } = noisyData(suiteRng("logistic zero epochs"), 6, 3);
+    const { value: got, called } = train(X, y, { learningRate: 0.1, epochs: 0 });
+    expectVectorClose(got?.w, [0, 0, 0], {
+      called: `${called}.w`,
+      oracle: "w starts at zeros",
+      rtol: 0,
+      atol: 0,
+    });
+    expectClose(got.b, 0, { called: `${called}.b`, oracle: "b starts at 0", rtol: 0, atol: 0 });
+    check(Array.isArray(got.lossHistory) && got.lossHistory.length === 0, {
+      called: `${called}.lossHistory`,
+      got: describeValue(got.lossHistory),
+      expected: "[] (no epoch, no loss)",
+    });
+  });
+
+  it("rejects a learningRate that is not positive, an epochs that is not a whole number ≥ 0 and a bad batchSize", () => {
+    const X = [[1], [2], [3]];
+    const y = [0, 1, 1];
+    const { rangeError } = learner.trainLogisticRegression;
+    rangeError("learningRate must be positive", X, y, { learningRate: 0, epochs: 3 });
+    rangeError("epochs must be a whole number", X, y, { learningRate: 0.1, epochs: 2.5 });
+    rangeError("epochs must be ≥ 0", X, y, { learningRate: 0.1, epochs: -1 });
+    rangeError("batchSize must be a positive whole number", X, y, {
+      learningRate: 0.1,
+      epochs: 2,
+      batchSize: 0,
+    });
+    rangeError("batchSize must be a positive whole number", X, y, {
+      learningRate: 0.1,
+      epochs: 2,
+      batchSize: 1.5,
+    });
+  });
+
+  it("rejects a negative l2 (from logisticLossAndGradient)", () => {
+    const X = [[1], [2], [3]];
+    const y = [0, 1, 1];
+    const options = { learningRate: 0.1, epochs: 2, l2: -0.5 };
+    expectAnyRangeError(
+      () => learner.trainLogisticRegression.raw(X, y, options),
+      learner.trainLogisticRegression.called(X, y, options),
+      "a RangeError: l2 must be ≥ 0 (logisticLossAndGradient's, as soon as the first step computes a gradient)",
+    );
   });
 
   it("rejects empty or mismatched data", () => {

@@ -6,14 +6,19 @@ import {
   check,
   describeValue,
   expectClose,
+  expectForAll,
   expectGradient,
   expectMatrixClose,
+  expectVectorClose,
   fail,
+  fc,
   formatNumber,
   learnerCalls,
   suiteRng,
+  TODO_PREFIX,
   task,
 } from "../src/checks/index.ts";
+import { FAULT_NAMES } from "../src/sandbox/fault.ts";
 
 const learner = learnerCalls(lesson);
 
@@ -396,6 +401,24 @@ function checkXor(act: Activation): void {
   });
 }
 
+const FAULTS = new Set<string>(Object.values(FAULT_NAMES));
+
+/** Expects `run` to throw a RangeError with any message (an error from a helper counts). */
+function expectAnyRangeError(run: () => unknown, called: string, expected: string): void {
+  let thrown: unknown;
+  try {
+    run();
+  } catch (error) {
+    thrown = error ?? "undefined";
+  }
+  if (thrown === undefined) fail({ called, got: "it returned normally", expected });
+  if (thrown instanceof Error && (thrown.message.startsWith(TODO_PREFIX) || FAULTS.has(thrown.name)))
+    throw thrown;
+  if (thrown instanceof Error && thrown.name === "RangeError") return;
+  const got = thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : String(thrown);
+  fail({ called, got: `it threw ${got}`, expected });
+}
+
 task("init-mlp", () => {
   it("gives W1 inputs × hidden, W2 hidden × outputs and zero biases", () => {
     const called = "initMLP(3, 5, 2, createRng(seed))";
@@ -476,7 +499,7 @@ task("init-mlp", () => {
     );
   });
 
-  it("throws a RangeError for a layer size that is not a positive integer", () => {
+  it("rejects a layer size that is not a positive integer with a RangeError", () => {
     learner.initMLP.rangeError("hidden = 0", 2, 0, 1, createRng(1));
     learner.initMLP.rangeError("inputs = −1", -1, 3, 1, createRng(1));
   });
@@ -589,9 +612,30 @@ task("forward", () => {
     }
   });
 
-  it("throws a RangeError when X's rows do not match W1's rows", () => {
+  it("gives empty results for an X with no rows", () => {
+    const net = randomNet(suiteRng("forward empty"), 1);
+    for (const act of ACTIVATIONS) {
+      const { value: got, called } = learner.forward(net, [], act);
+      for (const name of ["Z1", "A1", "Z2", "output"] as const) {
+        check(Array.isArray(got?.[name]) && got[name].length === 0, () => ({
+          called: `${called}.${name}`,
+          got: describeValue(got?.[name]),
+          expected: "[] (no rows: an empty X is not an error for forward)",
+          why: "an empty X gives { Z1: [], A1: [], Z2: [], output: [] }; it is backward that refuses it",
+        }));
+      }
+    }
+  });
+
+  it("rejects rows of X that do not match W1's rows with a RangeError", () => {
     const net = randomNet(suiteRng("forward shape"), 1);
     learner.forward.rangeError("X has 2 columns, W1 has 3 rows", net, [[1, 2]], "tanh");
+  });
+
+  it("rejects an activation other than sigmoid, tanh and relu with a RangeError", () => {
+    const net = randomNet(suiteRng("forward activation"), 1);
+    const { X } = probeData(suiteRng("forward activation data"));
+    learner.forward.rangeError('the activation "softplus" is unknown', net, X, "softplus" as Activation);
   });
 });
 
@@ -620,6 +664,46 @@ task("backward", () => {
     }
   });
 
+  it("computes the README's worked example: loss 6.25 and its gradients", () => {
+    const net = {
+      W1: [
+        [1, -1],
+        [0.5, 1],
+      ],
+      b1: [0, -2],
+      W2: [[1.5], [3]],
+      b2: [0.5],
+    };
+    const X = [[1, 2]];
+    const { value: got, called } = learner.backward(net, oracleForward(net, X, "relu"), X, [[1]], "relu");
+    const exact = { rtol: VALUE_RTOL, atol: VALUE_ATOL };
+    expectClose(got?.loss, 6.25, { called: `${called}.loss`, oracle: "(3.5 − 1)²", ...exact });
+    const grads = got.grads;
+    expectMatrixClose(grads?.W2, [[10], [0]], {
+      called: `${called}.grads.W2`,
+      oracle: "A1ᵀ·dZ2 = [2, 0]ᵀ·5",
+      ...exact,
+    });
+    expectVectorClose(grads?.b2, [5], {
+      called: `${called}.grads.b2`,
+      oracle: "dZ2 = 2·(3.5 − 1)",
+      ...exact,
+    });
+    expectMatrixClose(
+      grads?.W1,
+      [
+        [7.5, 0],
+        [15, 0],
+      ],
+      { called: `${called}.grads.W1`, oracle: "Xᵀ·dZ1 with dZ1 = [7.5, 0]", ...exact },
+    );
+    expectVectorClose(grads?.b1, [7.5, 0], {
+      called: `${called}.grads.b1`,
+      oracle: "dZ1 = 5·[1.5, 3] ⊙ relu'([2, −1])",
+      ...exact,
+    });
+  });
+
   it("matches finite differences for every entry of every gradient with sigmoid", () =>
     checkGradientsFor("sigmoid"));
 
@@ -629,7 +713,50 @@ task("backward", () => {
   it("matches finite differences for every entry of every gradient with relu, away from the kink", () =>
     checkGradientsFor("relu"));
 
-  it("throws a RangeError when Y does not match the output, or X is empty", () => {
+  it("matches finite differences for any small network, batch and activation (property)", () => {
+    const shapes = fc.record({
+      n: fc.integer({ min: 1, max: 3 }),
+      inputs: fc.integer({ min: 1, max: 2 }),
+      hidden: fc.integer({ min: 1, max: 3 }),
+      outputs: fc.integer({ min: 1, max: 2 }),
+      act: fc.constantFrom(...ACTIVATIONS),
+      seed: fc.integer({ min: 0, max: 1e6 }),
+    });
+    expectForAll(
+      "backward gradient property",
+      [shapes],
+      ({ n, inputs, hidden, outputs, act, seed }) => {
+        const rng = createRng(seed);
+        const matrix = (r: number, c: number, std: number) =>
+          Array.from({ length: r }, () => rng.normalVector(c, std));
+        const net: Net = {
+          W1: matrix(inputs, hidden, 1),
+          b1: rng.normalVector(hidden, 0.5),
+          W2: matrix(hidden, outputs, 1),
+          b2: rng.normalVector(outputs, 0.5),
+        };
+        const X = matrix(n, inputs, 1);
+        const Y = matrix(n, outputs, 1);
+        const cache = oracleForward(net, X, act);
+        // ReLU's kink: central differences are only meaningful away from it.
+        if (act === "relu" && cache.Z1.flat().some((z) => Math.abs(z) < RELU_MARGIN)) return;
+        const { value, called } = learner.backward(net, cache, X, Y, act);
+        const grads = (value as { grads?: Grads } | undefined)?.grads;
+        const got = PARAMETERS.flatMap((name) => flatten(grads?.[name]));
+        const want = numericalGradient((p) => oracleLoss(unflatNet(net, p), X, Y, act), flatNet(net));
+        const scale = Math.max(1, ...want.map(Math.abs));
+        expectVectorClose(got, want, {
+          called: `${called}.grads as [...W1, ...b1, ...W2, ...b2] (${n} examples, ${inputs} inputs, ${hidden} hidden, ${outputs} outputs)`,
+          oracle: "central differences of (1/n) Σᵢ Σₖ (outputᵢₖ − Yᵢₖ)²",
+          rtol: 1e-5,
+          atol: 1e-6 * scale,
+        });
+      },
+      { numRuns: 30 },
+    );
+  });
+
+  it("rejects a Y that does not match the output, or an empty X, with a RangeError", () => {
     const rng = suiteRng("backward shape");
     const net = randomNet(rng, 1);
     const { X, Y } = probeData(rng);
@@ -673,6 +800,90 @@ task("train-xor", () => {
       expected: "the last loss below half the first",
       ...(last >= first ? { why: GREW } : {}),
     }));
+  });
+
+  it("starts from initMLP(2, hidden, 1, createRng(seed)): epochs 0 returns it with an empty lossHistory", () => {
+    const options = { hidden: 5, activation: "tanh" as const, learningRate: 0.3, epochs: 0, seed: 17 };
+    const { value: got, called } = learner.trainXor(options);
+    const init = learner.initMLP(2, 5, 1, createRng(17)).value as Net;
+    check(Array.isArray(got?.lossHistory) && got.lossHistory.length === 0, () => ({
+      called: `${called}.lossHistory`,
+      got: describeValue(got?.lossHistory),
+      expected: "[] (no epoch, no loss)",
+    }));
+    for (const name of PARAMETERS) {
+      expectMatrixClose([flatten(got?.params?.[name])], [flatten(init[name])], {
+        called: `${called}.params.${name}`,
+        oracle: `initMLP(2, 5, 1, createRng(17)).${name}`,
+        rtol: 0,
+        atol: 0,
+        why: "start from initMLP(2, hidden, 1, createRng(seed)) and take no other draws before it",
+      });
+    }
+  });
+
+  it("moves every parameter by −learningRate·gradient each epoch, on all four examples", () => {
+    const [act, learningRate, seed] = ["sigmoid" as const, 0.7, 23];
+    const options = { hidden: 3, activation: act, learningRate, epochs: 2, seed };
+    const { value: got, called } = learner.trainXor(options);
+    // The start is trainXor's own (its epochs-0 network), so this test judges only the steps.
+    const init = learner.trainXor({ ...options, epochs: 0 }).value?.params as Net;
+    check(typeof init === "object" && init !== null, () => ({
+      called: `trainXor({ ...options, epochs: 0 }).params`,
+      got: describeValue(init),
+      expected: "the initial network { W1, b1, W2, b2 }",
+    }));
+    const loss = (flat: readonly number[]) => oracleLoss(unflatNet(init, flat), XOR_X, XOR_Y, act);
+    const thetas = [flatNet(init)];
+    for (let e = 0; e < 2; e++) {
+      const g = numericalGradient(loss, thetas[e]!);
+      thetas.push(thetas[e]!.map((p, k) => p - learningRate * g[k]!));
+    }
+    const losses = thetas.map(loss);
+    const history: unknown = got?.lossHistory;
+    const closeTo = (want: readonly number[]) =>
+      Array.isArray(history) &&
+      history.length === want.length &&
+      want.every(
+        (l, k) => typeof history[k] === "number" && Math.abs(history[k] - l) <= 1e-7 * Math.max(1, l),
+      );
+    check(closeTo(losses.slice(0, 2)) || closeTo(losses.slice(1)), () => ({
+      called: `${called}.lossHistory`,
+      got: describeValue(history),
+      expected: `${describeValue(losses.slice(0, 2))}: the loss of each epoch's forward pass on all four examples, before its update (or ${describeValue(losses.slice(1))}, after it)`,
+      why: "each epoch: forward and backward on all four XOR examples, record the loss, then θ ← θ − learningRate·∂L/∂θ",
+    }));
+    const want = unflatNet(init, thetas[2]!);
+    for (const name of PARAMETERS) {
+      expectMatrixClose([flatten(got?.params?.[name])], [flatten(want[name])], {
+        called: `${called}.params.${name}`,
+        oracle: `two steps θ ← θ − ${learningRate}·∂L/∂θ from the epochs-0 network, gradient by central differences`,
+        rtol: 1e-6,
+        atol: 1e-8,
+        why: `every parameter, biases included, moves by −learningRate times its gradient once per epoch${name.startsWith("b") ? ` (${name} is a bias: update it too)` : ""}`,
+      });
+    }
+  });
+
+  it("rejects an epochs that is not a whole number ≥ 0 or a learningRate that is not positive with a RangeError", () => {
+    const base = { hidden: 4, activation: "tanh" as const, learningRate: 0.2, epochs: 10, seed: 1 };
+    learner.trainXor.rangeError("epochs must be a whole number", { ...base, epochs: 2.5 });
+    learner.trainXor.rangeError("epochs must be ≥ 0", { ...base, epochs: -1 });
+    learner.trainXor.rangeError("learningRate must be positive", { ...base, learningRate: 0 });
+    learner.trainXor.rangeError("learningRate must be positive", { ...base, learningRate: -0.1 });
+  });
+
+  it("rejects a bad hidden (from initMLP) and an unknown activation (from forward)", () => {
+    const base = { hidden: 4, activation: "tanh" as const, learningRate: 0.2, epochs: 3, seed: 1 };
+    for (const [options, problem] of [
+      [{ ...base, hidden: 0 }, "a RangeError (from initMLP): hidden must be a positive integer"],
+      [
+        { ...base, activation: "softplus" as Activation },
+        'a RangeError (from forward): the activation "softplus" is unknown',
+      ],
+    ] as const) {
+      expectAnyRangeError(() => learner.trainXor.raw(options), learner.trainXor.called(options), problem);
+    }
   });
 
   it("gives the same loss history for the same seed", () => {
