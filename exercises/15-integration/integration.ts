@@ -36,7 +36,8 @@ export function simpson(f: ScalarFn, a: number, b: number, n: number): number {
  * Task 3. Monte Carlo integration over the box `[lower₁, upper₁] × … × [lowerₖ, upperₖ]`: draw `samples`
  * points uniformly in the box (each coordinate `lowerᵢ + (upperᵢ − lowerᵢ)·rng.uniform()`), and return
  * `estimate = V·mean(f)` with `V` the box's volume, and its standard error `V·s/√N`, where `s` is the
- * sample standard deviation of the values of f (divide by N − 1). The error shrinks like `1/√N`.
+ * sample standard deviation of the values of f (divide by N − 1; compute it in two passes or by Welford's
+ * update, never as `(Σv² − N·v̄²)/(N − 1)`, which cancels). The error shrinks like `1/√N`.
  *
  * `V = Π(upperᵢ − lowerᵢ)` keeps its sign: a reversed bound gives the oriented integral and a negative
  * standardError (its size is |V|·s/√N).

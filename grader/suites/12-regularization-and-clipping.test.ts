@@ -10,9 +10,12 @@ import {
   describeValue,
   dot,
   expectClose,
+  expectForAll,
   expectGradient,
   expectVectorClose,
   fail,
+  fc,
+  finite,
   frozen,
   isClose,
   learnerCalls,
@@ -106,6 +109,27 @@ function clipOf(grads: number[][], maxNorm: number) {
   return { ...result, called };
 }
 
+/**
+ * Calls `fn(w, x)` once more on an array the suite keeps (learnerCalls copies its arguments, so identity
+ * needs the very array) and fails when the result is that array itself: results are fresh arrays.
+ */
+function expectFresh(
+  name: string,
+  fn: (w: Vector, x: number) => number[],
+  w: number[],
+  x: number,
+  called: string,
+): void {
+  const input = frozen(w);
+  const result = callLearner(name, fn, input, x);
+  check(result !== input, () => ({
+    called,
+    got: "the input array itself",
+    expected: "a fresh array (a copy), even when nothing changes",
+    why: "results are fresh arrays: a caller who updates the result must not change its input",
+  }));
+}
+
 /** Tensors of different sizes whose global norm is `scale` times `maxNorm`. */
 function tensors(rng: Rng, maxNorm: number, scale: number): number[][] {
   const raw = [rng.normalVector(3), rng.normalVector(5), rng.normalVector(2)];
@@ -136,6 +160,25 @@ task("l2", () => {
       const lambda = strength(rng);
       const { value, called } = learner.l2Gradient(w, lambda);
       expectGradient((x) => l2Of(x, lambda), { name: "l2Gradient", derivative: () => value, at: w, called });
+    }
+  });
+
+  it("accepts a zero or negative λ and does not throw", () => {
+    const w = [1.5, -2, 0.5];
+    for (const lambda of [0, -0.4]) {
+      const p = learner.l2Penalty(w, lambda);
+      expectClose(p.value, l2Of(w, lambda), {
+        called: p.called,
+        oracle: "½·λ·Σ wᵢ², for any λ",
+        rtol: VALUE_RTOL,
+        atol: VALUE_ATOL,
+      });
+      const g = learner.l2Gradient(w, lambda);
+      expectVectorClose(
+        g.value,
+        w.map((x) => lambda * x),
+        { called: g.called, oracle: "λ·w, for any λ", rtol: VALUE_RTOL, atol: VALUE_ATOL },
+      );
     }
   });
 });
@@ -183,9 +226,28 @@ task("l1", () => {
       atol: VALUE_ATOL,
       why: (_got, want) =>
         want === 0
-          ? "at wᵢ = 0 any value in [−λ, λ] is a subgradient of λ|wᵢ|; this course uses the smallest one, 0 (sign(0) = 0)"
+          ? "at wᵢ = 0 any value in [−λ, λ] is a subgradient of λ|wᵢ|; this course uses the minimum-norm one, 0 (sign(0) = 0)"
           : undefined,
     });
+  });
+
+  it("accepts a zero or negative λ and does not throw", () => {
+    const w = [1.5, -2, 0.5, 0];
+    for (const lambda of [0, -0.4]) {
+      const p = learner.l1Penalty(w, lambda);
+      expectClose(p.value, l1Of(w, lambda), {
+        called: p.called,
+        oracle: "λ·Σ |wᵢ|, for any λ",
+        rtol: VALUE_RTOL,
+        atol: VALUE_ATOL,
+      });
+      const g = learner.l1Subgradient(w, lambda);
+      expectVectorClose(
+        g.value,
+        w.map((x) => lambda * Math.sign(x)),
+        { called: g.called, oracle: "λ·sign(wᵢ), for any λ", rtol: VALUE_RTOL, atol: VALUE_ATOL },
+      );
+    }
   });
 });
 
@@ -246,6 +308,34 @@ task("elastic-net", () => {
         want === 0 ? "at wᵢ = 0 the L1 part contributes its minimum-norm subgradient, 0" : undefined,
     });
   });
+
+  it("accepts zero or negative l1 and l2 and does not throw", () => {
+    const w = [1.5, -2, 0.5, 0];
+    for (const [a, b] of [
+      [0, 0.3],
+      [0.3, 0],
+      [-0.2, -0.5],
+    ] as const) {
+      const p = learner.elasticNet(w, a, b);
+      expectClose(p.value, elasticOf(w, a, b), {
+        called: p.called,
+        oracle: "l1·Σ|wᵢ| + ½·l2·Σwᵢ², for any l1, l2",
+        rtol: VALUE_RTOL,
+        atol: VALUE_ATOL,
+      });
+      const g = learner.elasticNetGradient(w, a, b);
+      expectVectorClose(
+        g.value,
+        w.map((x) => a * Math.sign(x) + b * x),
+        {
+          called: g.called,
+          oracle: "l1·sign(wᵢ) + l2·wᵢ, for any l1, l2",
+          rtol: VALUE_RTOL,
+          atol: VALUE_ATOL,
+        },
+      );
+    }
+  });
 });
 
 task("soft-threshold", () => {
@@ -284,8 +374,8 @@ task("soft-threshold", () => {
     });
   });
 
-  it("is the identity for t = 0 and throws a RangeError for t < 0", () => {
-    const w = [1.5, -2, 0.25];
+  it("is the identity for t = 0, returning a fresh array", () => {
+    const w = [1.5, -2, 0.25, 0];
     const { value, called } = learner.softThreshold(w, 0);
     expectVectorClose(value, w, {
       called,
@@ -293,7 +383,40 @@ task("soft-threshold", () => {
       rtol: VALUE_RTOL,
       atol: VALUE_ATOL,
     });
+    expectFresh("softThreshold", lesson.softThreshold, w, 0, called);
+  });
+
+  it("equals sign(w)·max(|w| − t, 0) for any w and t ≥ 0", () => {
+    expectForAll(
+      "soft threshold for all",
+      [fc.array(finite(-5, 5), { minLength: 1, maxLength: 6 }), finite(0, 3)],
+      (w, t) => {
+        const { value, called } = learner.softThreshold(w, t);
+        expectVectorClose(
+          value,
+          w.map((x) => Math.sign(x) * Math.max(Math.abs(x) - t, 0)),
+          {
+            called,
+            oracle: "sign(wᵢ)·max(|wᵢ| − t, 0): shrink by t, stop at 0",
+            rtol: VALUE_RTOL,
+            atol: 0,
+            why: (g, e) =>
+              e === 0 && g !== 0
+                ? "an entry within t of 0 must stop at exactly 0, not cross it"
+                : Math.abs(g) > Math.abs(e) + t / 2
+                  ? "the shrink goes the wrong way: move each entry towards 0"
+                  : undefined,
+          },
+        );
+      },
+      { numRuns: 40 },
+    );
+  });
+
+  it("rejects a negative or NaN threshold with a RangeError", () => {
+    const w = [1.5, -2, 0.25];
     learner.softThreshold.rangeError("a negative threshold", w, -0.5);
+    learner.softThreshold.rangeError("a NaN threshold", w, Number.NaN);
   });
 });
 
@@ -325,11 +448,35 @@ task("clip-by-value", () => {
     }
   });
 
-  it("leaves a gradient inside the limits unchanged, and throws a RangeError for a negative limit", () => {
+  it("leaves a gradient inside the limits unchanged, returning a fresh array", () => {
     const g = [0.1, -0.9, 0.5, 0];
     const { value, called } = learner.clipByValue(g, 1);
     expectVectorClose(value, g, { called, oracle: "every entry is within the limit", rtol: 0, atol: 0 });
+    expectFresh("clipByValue", lesson.clipByValue, g, 1, called);
+  });
+
+  it("clamps every entry to 0 for a limit of 0", () => {
+    // Entries of both signs and sizes on both sides of 1: only a clamp into [0, 0] gives all zeros.
+    const g = [2.5, -0.3, 0.7, -4, 0];
+    const { value, called } = learner.clipByValue(g, 0);
+    expectVectorClose(value, [0, 0, 0, 0, 0], {
+      called,
+      oracle: "min(max(gᵢ, −0), 0) = 0 for every entry: a limit of 0 is allowed and gives zeros",
+      rtol: 0,
+      atol: 0,
+      why: (got, want) =>
+        got === want
+          ? undefined
+          : got < 0
+            ? "negative entries must be raised to −limit = 0: clamp both sides"
+            : "entries above the limit 0 must be lowered to 0",
+    });
+  });
+
+  it("rejects a negative or NaN limit with a RangeError", () => {
+    const g = [0.1, -0.9, 0.5, 0];
     learner.clipByValue.rangeError("a negative limit", g, -1);
+    learner.clipByValue.rangeError("a NaN limit", g, Number.NaN);
   });
 });
 
@@ -452,7 +599,42 @@ task("clip-by-global-norm", () => {
     });
   });
 
-  it("throws a RangeError for a negative maxNorm", () => {
+  it("scales by min(1, maxNorm / ‖g‖) for any tensors: never longer than maxNorm, same direction", () => {
+    const tensorsOf = fc.array(fc.array(finite(-10, 10), { minLength: 1, maxLength: 4 }), {
+      minLength: 1,
+      maxLength: 3,
+    });
+    expectForAll(
+      "global norm clipping for all",
+      [tensorsOf, finite(1.5, 8)],
+      (grads, maxNorm) => {
+        const { clipped, called } = clipOf(grads, maxNorm);
+        const norm = globalNorm(grads);
+        const factor = norm > maxNorm ? maxNorm / norm : 1;
+        grads.forEach((t, i) => {
+          expectVectorClose(
+            clipped[i],
+            t.map((x) => x * factor),
+            {
+              called: `${called}, clipped[${i}]`,
+              oracle: `gᵢ · min(1, maxNorm / ‖g‖) = gᵢ · ${factor.toPrecision(6)}, ‖g‖ = ${norm.toPrecision(6)} over all tensors`,
+              rtol: CLIP_RTOL,
+              atol: 1e-12,
+              why: (got, want) =>
+                factor === 1 && got !== want
+                  ? "the gradient is within the limit: the factor is min(1, maxNorm/‖g‖) = 1, never scale it"
+                  : undefined,
+            },
+          );
+        });
+      },
+      { numRuns: 40 },
+    );
+  });
+
+  it("rejects a zero, negative or NaN maxNorm with a RangeError", () => {
     learner.clipByGlobalNorm.rangeError("a negative maxNorm", [[1, 2]], -1);
+    learner.clipByGlobalNorm.rangeError("a maxNorm of 0", [[1, 2]], 0);
+    learner.clipByGlobalNorm.rangeError("a NaN maxNorm", [[1, 2]], Number.NaN);
   });
 });

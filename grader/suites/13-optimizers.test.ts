@@ -3,8 +3,11 @@ import { it } from "vitest";
 import {
   CheckError,
   check,
+  expectForAll,
   expectVectorClose,
   fail,
+  fc,
+  finite,
   formatNumber,
   frozen,
   isClose,
@@ -200,6 +203,56 @@ function firstStep(name: StepName, options: object): { delta: number[]; grad: nu
   return { delta: value.params.map((p, i) => p - params[i]!), grad };
 }
 
+/** A gradient entry of either sign and any size from 1e-7 to 10 (log-uniform), never 0. */
+const signedMagnitude = fc
+  .tuple(fc.boolean(), finite(-7, 1))
+  .map(([negative, exponent]) => (negative ? -1 : 1) * 10 ** exponent);
+
+/**
+ * The learner's step run on the given gradients from `start` next to a reference, every iterate compared
+ * (the state only passed back as returned). For property checks: the gradients are data, not a bowl.
+ */
+function expectSteps(
+  name: StepName,
+  options: object | undefined,
+  start: readonly number[],
+  gradients: readonly (readonly number[])[],
+  reference: Reference,
+  suspects: readonly Suspect[] = [],
+): void {
+  const run = (r: Reference) => {
+    const theta = [...start];
+    const state: Record<string, number[]> = {};
+    return gradients.map((g, t) => {
+      r(theta, g, state, t + 1);
+      return [...theta];
+    });
+  };
+  const expected = run(reference);
+  const suspected = suspects.map((x) => ({ path: run(x.reference), why: x.why }));
+  const extra: [] | [object] = options === undefined ? [] : [options];
+  let params: number[] = [...start];
+  let state: unknown;
+  gradients.forEach((g, k) => {
+    const shownState = k === 0 ? undefined : `(the state your step ${k} returned)`;
+    const called = `${steps[name].called(params, [...g], shownState, options ?? {})}, step ${k + 1} of ${gradients.length}`;
+    const result = takeStep(name, called, [params, [...g], state, ...extra]);
+    expectVectorClose(result?.params, expected[k]!, {
+      called,
+      oracle: "the equations of the lesson README, run in the test",
+      ...GOLDEN_TOLERANCE,
+      why: () =>
+        Array.isArray(result?.params)
+          ? suspected.find((x) =>
+              x.path[k]!.every((v, i) => isClose(result.params[i] as number, v, 1e-9, 1e-12)),
+            )?.why
+          : undefined,
+    });
+    params = result.params;
+    state = result.state;
+  });
+}
+
 task("momentum-step", () => {
   it("takes a plain gradient step first: the buffer starts at the gradient", () => {
     const { delta, grad } = firstStep("momentumStep", { learningRate: 0.1, momentum: 0.9 });
@@ -235,6 +288,12 @@ task("momentum-step", () => {
     );
   });
 
+  it("uses the defaults μ = 0.9 and nesterov = false when only the learning rate is given", () => {
+    expectGolden("momentumStep", { learningRate: 0.05 }, references.momentum(0.05, 0.9, false), [
+      { reference: references.momentum(0.05, 0.9, false, "dampened"), why: WHY.dampened },
+    ]);
+  });
+
   it("beats plain gradient descent on an ill-conditioned bowl", () => {
     // f(x) = ½(x₁² + 100x₂²); γ = 0.01 is stable for both. Plain GD: x₁ shrinks by 0.99 a step.
     const grad = (x: readonly number[]) => [x[0]!, 100 * x[1]!];
@@ -253,7 +312,7 @@ task("momentum-step", () => {
     });
   });
 
-  it("refuses params and grad of different lengths", () => {
+  it("rejects params and grad of different lengths with a RangeError", () => {
     learner.momentumStep.rangeError("lengths differ", [1, 2], [1], undefined, { learningRate: 0.1 });
   });
 });
@@ -271,7 +330,26 @@ task("adagrad-step", () => {
     ]);
   });
 
-  it("refuses params and grad of different lengths, naming adagradStep", () => {
+  it("follows s ← s + g², θ ← θ − γg/(√s + ε) over two steps, for gradients large and tiny", () => {
+    // Gradients from 1e-7 to 10 in size: near √ε = 1e-5, ε inside the root changes the step completely.
+    expectForAll(
+      "adagrad two steps for all",
+      [
+        fc.array(signedMagnitude, { minLength: 2, maxLength: 2 }),
+        fc.array(signedMagnitude, { minLength: 2, maxLength: 2 }),
+      ],
+      (g1, g2) => {
+        const reference = references.adagrad(0.1, 1e-10);
+        const suspect = references.adagrad(0.1, 1e-10, "eps-inside");
+        expectSteps("adagradStep", { learningRate: 0.1, eps: 1e-10 }, [0.5, -1.5], [g1, g2], reference, [
+          { reference: suspect, why: WHY.epsInside },
+        ]);
+      },
+      { numRuns: 30 },
+    );
+  });
+
+  it("rejects params and grad of different lengths, naming adagradStep", () => {
     learner.adagradStep.rangeError("lengths differ", [1, 2], [1], undefined, {});
   });
 });
@@ -292,7 +370,28 @@ task("rmsprop-step", () => {
     ]);
   });
 
-  it("refuses params and grad of different lengths, naming rmspropStep", () => {
+  it("moves by γ·g/(√((1 − α)g²) + ε) on its first step, for gradients large and tiny", () => {
+    // The README's example: g = 1e-4 moves 9.99γ with ε after the root, 0.995γ with it inside.
+    expectForAll(
+      "rmsprop first step for all",
+      [fc.array(signedMagnitude, { minLength: 1, maxLength: 3 })],
+      (g) => {
+        const reference = references.rmsprop(0.01, 0.99, 1e-8);
+        const suspect = references.rmsprop(0.01, 0.99, 1e-8, "eps-inside");
+        expectSteps(
+          "rmspropStep",
+          undefined,
+          g.map(() => 1),
+          [g],
+          reference,
+          [{ reference: suspect, why: WHY.epsInside }],
+        );
+      },
+      { numRuns: 30 },
+    );
+  });
+
+  it("rejects params and grad of different lengths, naming rmspropStep", () => {
     learner.rmspropStep.rangeError("lengths differ", [1, 2], [1], undefined, {});
   });
 });
@@ -330,12 +429,12 @@ task("adam-step", () => {
   });
 
   it("uses the defaults γ = 1e-3, β₁ = 0.9, β₂ = 0.999, ε = 1e-8", () => {
-    expectGolden("adamStep", {}, references.adam(1e-3, 0.9, 0.999, 1e-8), [
+    expectGolden("adamStep", undefined, references.adam(1e-3, 0.9, 0.999, 1e-8), [
       { reference: references.adam(1e-3, 0.9, 0.999, 1e-8, 0, "eps-inside"), why: WHY.epsInside },
     ]);
   });
 
-  it("refuses params and grad of different lengths, naming adamStep", () => {
+  it("rejects params and grad of different lengths, naming adamStep", () => {
     learner.adamStep.rangeError("lengths differ", [1, 2], [1], undefined, {});
   });
 });
@@ -381,7 +480,25 @@ task("adamw-step", () => {
     expectGolden("adamwStep", { learningRate: 0.05 }, references.adam(0.05, 0.9, 0.999, 1e-8, 1e-2));
   });
 
-  it("refuses params and grad of different lengths, naming adamwStep", () => {
+  it("passes Adam's options β₁, β₂ and ε on to the Adam step", () => {
+    expectGolden(
+      "adamwStep",
+      { learningRate: 0.05, beta1: 0.8, beta2: 0.99, eps: 1e-6, weightDecay: 0.1 },
+      references.adam(0.05, 0.8, 0.99, 1e-6, 0.1),
+      [{ reference: references.adam(0.05, 0.8, 0.99, 1e-6, 0.1, "decay-after"), why: WHY.decayAfter }],
+    );
+  });
+
+  it("uses γ = 1e-3 and λ = 1e-2 when no options are given", () => {
+    expectGolden("adamwStep", undefined, references.adam(1e-3, 0.9, 0.999, 1e-8, 1e-2), [
+      {
+        reference: references.adam(1e-3, 0.9, 0.999, 1e-8, 1e-2, "decay-without-lr"),
+        why: WHY.decayWithoutLr,
+      },
+    ]);
+  });
+
+  it("rejects params and grad of different lengths, naming adamwStep", () => {
     learner.adamwStep.rangeError("lengths differ", [1, 2], [1], undefined, {});
   });
 });
@@ -391,7 +508,9 @@ task("minimize-with", () => {
     "a step whose size grows with its state",
     (p: readonly number[], g: readonly number[], state: unknown) => {
       const count = ((state as { count?: number } | undefined)?.count ?? 0) + 1;
-      return { params: p.map((x, i) => x - 0.1 * g[i]! * count), state: { count } };
+      // 0.03·count: (I − 0.03·k·A) is never singular for k ≤ 3 (A's eigenvalues are 1 and 10), so no
+      // step lands on the minimum, where the gradient would vanish and hide a state not fed back.
+      return { params: p.map((x, i) => x - 0.03 * g[i]! * count), state: { count } };
     },
   );
   const gradient = labelled("∇f", bowlGradient);
@@ -401,7 +520,7 @@ task("minimize-with", () => {
     const expected: number[][] = [[1, -2]];
     for (let k = 1; k <= 3; k++) {
       const last = expected[k - 1]!;
-      expected.push(last.map((x, i) => x - 0.1 * bowlGradient(last)[i]! * k));
+      expected.push(last.map((x, i) => x - 0.03 * bowlGradient(last)[i]! * k));
     }
     check(Array.isArray(path) && path.length === 4, {
       called,

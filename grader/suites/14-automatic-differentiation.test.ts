@@ -7,8 +7,11 @@ import {
   countCalls,
   describeValue,
   expectClose,
+  expectForAll,
   expectGradient,
   fail,
+  fc,
+  finite,
   formatNumber as fmt,
   isClose,
   labelled,
@@ -401,6 +404,60 @@ task("value-forward", () => {
     }
   });
 
+  it("computes sigmoid and tanh without overflow at large |x|", () => {
+    for (const [x, want] of [
+      [1000, 1],
+      [-1000, 0],
+      [745, 1],
+      [-745, 0],
+    ] as const) {
+      const called = `new Value(${x}).sigmoid()`;
+      expectClose(made(called, () => leaf(x).sigmoid()).data, want, {
+        called: `${called}.data`,
+        oracle: "σ(x) = 1/(1 + e⁻ˣ) for x ≥ 0, eˣ/(1 + eˣ) for x < 0: never e to a large positive power",
+        ...SMOOTH,
+        why: (got) =>
+          Number.isNaN(got)
+            ? "eˣ/(1 + eˣ) at a large x is ∞/∞ = NaN: use 1/(1 + e⁻ˣ) when x ≥ 0 and eˣ/(1 + eˣ) only when x < 0"
+            : undefined,
+      });
+    }
+    for (const [x, want] of [
+      [400, 1],
+      [-400, -1],
+    ] as const) {
+      const called = `new Value(${x}).tanh()`;
+      expectClose(made(called, () => leaf(x).tanh()).data, want, {
+        called: `${called}.data`,
+        oracle: "Math.tanh(x)",
+        ...SMOOTH,
+        why: (got) =>
+          Number.isNaN(got)
+            ? "(e²ˣ − 1)/(e²ˣ + 1) overflows to ∞/∞ = NaN at a large x: use Math.tanh"
+            : undefined,
+      });
+    }
+  });
+
+  it("follows Math and / outside the domain: NaN or ±Infinity, no error", () => {
+    const cases: [string, () => V, number][] = [
+      ["new Value(-2).log()", () => leaf(-2).log(), Number.NaN],
+      ["new Value(0).log()", () => leaf(0).log(), -Infinity],
+      ["new Value(3).div(new Value(0))", () => leaf(3).div(leaf(0)), Infinity],
+      ["new Value(-8).pow(0.5)", () => leaf(-8).pow(0.5), Number.NaN],
+      ["new Value(0).pow(-1)", () => leaf(0).pow(-1), Infinity],
+    ];
+    for (const [called, build, want] of cases) {
+      const got = made(called, build).data;
+      check(Object.is(got, want), {
+        called: `${called}.data`,
+        got: fmt(got),
+        expected: `${fmt(want)}, as JavaScript's Math and / give`,
+        why: "outside their domain log, pow and div follow JavaScript (NaN or ±Infinity): no error, no special case",
+      });
+    }
+  });
+
   it("returns a new Value with grad 0 and leaves its operands unchanged", () => {
     const [a0, b0] = operands(suiteRng("forward fresh"));
     const ops: [string, (a: V, b: V) => V][] = [
@@ -545,6 +602,74 @@ task("value-backward", () => {
       expected: "1 and 1: ∂out/∂out = 1",
       why: "backward() starts by setting this.grad = 1; everything else follows from it",
     });
+  });
+
+  it("uses 1/x, p·xᵖ⁻¹ and 1/y outside the domain too, and 0 for pow(0) even at x = 0", () => {
+    const cases: [string, (x: V) => V, number, number][] = [
+      ["x.log()", (x) => x.log(), -2, -0.5],
+      ["x.pow(0)", (x) => x.pow(0), 0, 0],
+      ["x.pow(0)", (x) => x.pow(0), -3, 0],
+      ["x.pow(0.5)", (x) => x.pow(0.5), -4, Number.NaN],
+      ["x.div(new Value(0))", (x) => x.div(leaf(0)), 2, Infinity],
+    ];
+    for (const [text, build, x0, want] of cases) {
+      const called = `${text} with x = new Value(${fmt(x0)})`;
+      const got = derivative(build, x0, called);
+      check(Object.is(got, want) || (want === 0 && got === 0), {
+        called: `${called}, backward(), then x.grad`,
+        got: fmt(got),
+        expected: fmt(want),
+        why:
+          text === "x.pow(0)"
+            ? "the local derivative of pow(0) is 0 everywhere: at x = 0, 0 * 0 ** -1 is 0·∞ = NaN, so write the 0 yourself"
+            : "the local derivative follows the formula as JavaScript computes it (1/x, p·xᵖ⁻¹, 1/y), with no special case",
+      });
+    }
+  });
+
+  it("sets, not adds, the output's gradient to 1 when backward() runs twice on the same graph", () => {
+    const [x0, y0] = operands(suiteRng("backward sets the seed"));
+    const [x, y] = [leaf(x0), leaf(y0)];
+    const called = `out = x·y with x = ${fmt(x0)}, y = ${fmt(y0)}, then out.backward() twice`;
+    const out = made(called, () => x.mul(y));
+    run(called, () => out.backward());
+    run(called, () => out.backward());
+    check(out.grad === 1, {
+      called: `${called}, then out.grad`,
+      got: fmt(out.grad),
+      expected: "1: backward() sets this.grad = 1 (∂out/∂out), it does not add 1",
+      why: out.grad === 2 ? "write this.grad = 1, not this.grad += 1" : undefined,
+    });
+    expectClose(x.grad, 2 * y0, {
+      called: `${called}, then x.grad`,
+      oracle: "y + y: each pass adds out.grad·y = y (out.grad is 1 both times)",
+      ...ARITHMETIC,
+      why: (got) =>
+        near(got, 3 * y0, 1e-9) ? "the second pass started from out.grad = 2: set it to 1" : undefined,
+    });
+  });
+
+  it("gives every unary operation its derivative at any x", () => {
+    expectForAll(
+      "unary derivatives for all",
+      [fc.constantFrom(...unaries.map(([name]) => name)), finite(-20, 20)],
+      (name, x) => {
+        const op = UNARY[name];
+        const arg = name === "log" ? Math.abs(x) + 0.1 : name === "relu" && x === 0 ? 1 : x;
+        const called = `new Value(${fmt(arg)}).${name}()`;
+        expectClose(
+          derivative((v) => v[name](), arg, called),
+          op.d(arg),
+          {
+            called: `${called}.backward(), then x.grad`,
+            oracle: `the derivative of ${name} at x`,
+            ...SMOOTH,
+            why: (got) => op.why?.(got, arg),
+          },
+        );
+      },
+      { numRuns: 40 },
+    );
   });
 
   it("adds up the gradient of a value used twice: x·x, x + x, x − x, x / x and x·x·x", () => {
@@ -779,6 +904,14 @@ task("gradient-of", () => {
         why: "make new leaf Values from x on every call, so that no gradient is left over from the last one",
       },
     );
+  });
+
+  it("rejects an f that does not return a Value with a RangeError", () => {
+    const f = labelled(
+      "([a, b]) => a.data + b.data (a number, not a Value)",
+      portable((xs: V[]) => (xs[0]!.data + xs[1]!.data) as unknown as V),
+    );
+    learner.gradientOf.rangeError("f returned a number, not a Value", f, [1, 2]);
   });
 });
 

@@ -1,10 +1,13 @@
-import { createRng } from "@calcml/math";
+import { createRng, type Rng } from "@calcml/math";
 import * as lesson from "@lesson/15-integration";
 import { it } from "vitest";
 import {
   check,
   expectClose,
+  expectForAll,
   expectVectorClose,
+  fc,
+  finite,
   formatNumber,
   labelled,
   learnerCalls,
@@ -118,7 +121,7 @@ task("trapezoid", () => {
     }
   });
 
-  it("refuses n that is not a whole number of at least 1", () => {
+  it("rejects n that is not a whole number of at least 1", () => {
     learner.trapezoid.rangeError("n must be at least 1", exp, 0, 1, 0);
     learner.trapezoid.rangeError("n must be a whole number", exp, 0, 1, 2.5);
   });
@@ -154,7 +157,7 @@ task("simpson", () => {
     expectConvergenceOrder("simpson", [4, 8, 16], 4, "the pattern is h/3 · (1, 4, 2, 4, …, 2, 4, 1)");
   });
 
-  it("refuses an odd n", () => {
+  it("rejects an odd n and an n below 2", () => {
     learner.simpson.rangeError("n must be even", exp, 0, 1, 3);
     learner.simpson.rangeError("n must be at least 2", exp, 0, 1, 0);
   });
@@ -162,6 +165,14 @@ task("simpson", () => {
 
 /** createRng(seed), re-created from its seed inside the sandbox (portableRng): draws cost no round trip. */
 const seeded = (seed: number) => labelled(`createRng(${seed})`, portableRng(createRng(seed), seed));
+
+/** The mean and sample standard deviation (two passes, N − 1) of g(u) over `samples` draws of `rng`. */
+function replay(rng: Rng, samples: number, g: (u: number) => number): { mean: number; sd: number } {
+  const values = Array.from({ length: samples }, () => g(rng.uniform()));
+  const mean = values.reduce((sum, v) => sum + v, 0) / samples;
+  const sd = Math.sqrt(values.reduce((sum, v) => sum + (v - mean) ** 2, 0) / (samples - 1));
+  return { mean, sd };
+}
 
 task("monte-carlo", () => {
   // f(x, y) = 1 + x + 2y on [0, 1] × [0, 2]: integral 7, and Var f = 1/12 + 4·(4/12) = 17/12.
@@ -232,19 +243,86 @@ task("monte-carlo", () => {
     });
   });
 
-  it("draws from the generator it is given: the same seed gives the same estimate", () => {
-    const first = estimate(200, 3);
-    const second = estimate(200, 3);
-    check(first.estimate === second.estimate, {
-      called: "monteCarloIntegral twice with createRng(3)",
-      got: `${formatNumber(first.estimate)} then ${formatNumber(second.estimate)}`,
-      expected: "the same estimate: use rng.uniform(), never Math.random()",
+  it("draws from the generator it is given: the same seed gives the same estimate, another seed another", () => {
+    const seed = 1 + suiteRng("monte carlo seed").int(1000);
+    const first = estimate(200, seed);
+    const second = estimate(200, seed);
+    const other = estimate(200, seed + 1);
+    check(first.estimate === second.estimate && first.estimate !== other.estimate, {
+      called: `monteCarloIntegral twice with createRng(${seed}), then with createRng(${seed + 1})`,
+      got: `${formatNumber(first.estimate)}, ${formatNumber(second.estimate)}, then ${formatNumber(other.estimate)}`,
+      expected: "the same estimate for the same seed and a different one for another seed",
+      why:
+        first.estimate !== second.estimate
+          ? "draw every coordinate with rng.uniform() from the rng you are given, never Math.random()"
+          : "the estimate ignores the rng it is given: draw from it, not from a generator of your own",
     });
   });
 
-  it("refuses bounds of different lengths and fewer than two samples", () => {
+  it("reproduces the worked example: ∫₀² x dx from createRng(1) and N = 1000 is about 1.973 ± 0.036", () => {
+    const line = integrand("x ↦ x", (p: readonly number[]) => p[0]!);
+    const { value, called } = learner.monteCarloIntegral(line, [0], [2], 1000, seeded(1));
+    // Oracle: the same 1000 draws replayed here, x = 0 + 2·u, then V·mean and V·s/√N (two passes).
+    const { mean, sd } = replay(createRng(1), 1000, (u) => 2 * u);
+    expectClose(value.estimate, 2 * mean, {
+      called: `${called}.estimate`,
+      oracle: "V·mean of the values at x = 2·rng.uniform(), replayed here (about 1.973)",
+      rtol: 1e-10,
+      why: (got) => (Math.abs(got - mean) < 1e-9 ? "multiply the mean by the volume V = 2" : undefined),
+    });
+    expectClose(value.standardError, (2 * sd) / Math.sqrt(1000), {
+      called: `${called}.standardError`,
+      oracle: "V·s/√N with s the sample standard deviation (divide by N − 1), about 0.036",
+      rtol: 1e-8,
+      why: (got) =>
+        Math.abs(got - 2 * sd) < 1e-6 * sd
+          ? "divide by √N"
+          : Math.abs(got - (2 * sd * Math.sqrt(999 / 1000)) / Math.sqrt(1000)) < 1e-9
+            ? "the sample standard deviation divides by N − 1, not N"
+            : undefined,
+    });
+  });
+
+  it("keeps its standard error accurate when the values are large next to their spread", () => {
+    // f = 1e9 + x on [0, 1]: s ≈ 1/√12. The one-pass (Σv² − N·v̄²)/(N − 1) loses every digit here.
+    const offset = integrand("x ↦ 1e9 + x", (p: readonly number[]) => 1e9 + p[0]!);
+    const seed = 1 + suiteRng("monte carlo offset").int(1000);
+    const { value, called } = learner.monteCarloIntegral(offset, [0], [1], 1000, seeded(seed));
+    const { sd } = replay(createRng(seed), 1000, (u) => 1e9 + u);
+    expectClose(value.standardError, sd / Math.sqrt(1000), {
+      called: `${called}.standardError`,
+      oracle: "V·s/√N, s from the replayed draws in two passes (about 0.0091)",
+      rtol: 1e-4,
+      why: "compute s in two passes (mean first, then Σ(v − v̄)²) or with Welford's update: (Σv² − N·v̄²) cancels catastrophically when the values are near 1e9",
+    });
+  });
+
+  it("keeps the sign of V for a reversed bound: the oriented integral", () => {
+    const line = integrand("x ↦ x", (p: readonly number[]) => p[0]!);
+    const seed = 1 + suiteRng("monte carlo reversed").int(1000);
+    const { value, called } = learner.monteCarloIntegral(line, [2], [0], 1000, seeded(seed));
+    // x = 2 + (0 − 2)·u, V = −2: the estimate is about −2 (∫ from 2 to 0 of x dx).
+    const { mean, sd } = replay(createRng(seed), 1000, (u) => 2 - 2 * u);
+    expectClose(value.estimate, -2 * mean, {
+      called: `${called}.estimate`,
+      oracle: "V·mean with the signed volume V = 0 − 2 = −2 (about −2, as trapezoid(f, 2, 0, n) gives)",
+      rtol: 1e-10,
+      why: (got) =>
+        Math.abs(got + 2 * mean) < 1e-9 * Math.abs(mean)
+          ? "do not take |V|: keep the sign of Π(upperᵢ − lowerᵢ)"
+          : undefined,
+    });
+    expectClose(Math.abs(value.standardError), (2 * sd) / Math.sqrt(1000), {
+      called: `${called}, |standardError|`,
+      oracle: "|V|·s/√N (only its size is graded)",
+      rtol: 1e-8,
+    });
+  });
+
+  it("rejects bounds of different lengths or no dimensions, and fewer than two samples", () => {
     learner.monteCarloIntegral.rangeError("bounds differ in length", plane, [0], [1, 2], 10, createRng(1));
     learner.monteCarloIntegral.rangeError("samples < 2", plane, lower, upper, 1, createRng(1));
+    learner.monteCarloIntegral.rangeError("an empty box", plane, [], [], 10, createRng(1));
   });
 });
 
@@ -346,6 +424,54 @@ task("roc-auc", () => {
     });
   });
 
+  it("gives 0.875 for the worked example with a tie", () => {
+    const { value, called } = learner.rocAuc([0.8, 0.5, 0.5, 0.2], [1, 1, 0, 0]);
+    expectClose(value, 0.875, {
+      called,
+      oracle: "3.5 of the 4 (positive, negative) pairs: the tie (0.5, 0.5) counts ½",
+      rtol: 1e-12,
+      why: (got) =>
+        Math.abs(got - 0.75) < 1e-12 || Math.abs(got - 1) < 1e-12
+          ? "the tied group {0.5, 0.5} holds a positive and a negative: it moves the curve in one diagonal step, so the tie counts ½"
+          : undefined,
+    });
+  });
+
+  it("equals the pair count for any scores and labels, and ignores a monotone rescaling of the scores", () => {
+    const labelled01 = fc
+      .array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 1 })), {
+        minLength: 2,
+        maxLength: 12,
+      })
+      .filter((pairs) => pairs.some(([, y]) => y === 1) && pairs.some(([, y]) => y === 0));
+    expectForAll(
+      "auc pair count for all",
+      [labelled01, finite(0.1, 10), finite(-5, 5)],
+      (pairs, scale, shift) => {
+        const labels = pairs.map(([, y]) => y);
+        const scores = pairs.map(([score]) => score);
+        const expected = pairCount(scores, labels);
+        // An increasing map of the scores keeps every order and every tie: the AUC must not change.
+        const rescaled = scores.map((x) => Math.exp((scale * x) / 10) + shift);
+        for (const s of [scores, rescaled]) {
+          const { value, called } = learner.rocAuc(s, labels);
+          expectClose(value, expected, {
+            called,
+            oracle: "a brute-force count over all (positive, negative) pairs, a tie counting ½",
+            rtol: 1e-12,
+            atol: 1e-12,
+            why: (got) =>
+              Math.abs(got - pairCount(scores, labels, 1)) < 1e-12 ||
+              Math.abs(got - pairCount(scores, labels, 0)) < 1e-12
+                ? "tied scores must move the ROC curve in one diagonal step (a tie counts ½, not 0 or 1)"
+                : undefined,
+          });
+        }
+      },
+      { numRuns: 40 },
+    );
+  });
+
   it("agrees with a brute-force count of ordered pairs on random data with ties", () => {
     const rng = suiteRng("auc random");
     for (let trial = 0; trial < 6; trial++) {
@@ -371,7 +497,7 @@ task("roc-auc", () => {
     }
   });
 
-  it("refuses mismatched lengths, labels other than 0 and 1, and a single class", () => {
+  it("rejects mismatched lengths, labels other than 0 and 1, and a single class", () => {
     learner.rocAuc.rangeError("lengths differ", [0.1, 0.2], [1]);
     learner.rocAuc.rangeError("labels must be 0 or 1", [0.1, 0.2], [1, 2]);
     learner.rocAuc.rangeError("needs both classes", [0.1, 0.2], [1, 1]);

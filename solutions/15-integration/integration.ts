@@ -49,7 +49,8 @@ export function simpson(f: ScalarFn, a: number, b: number, n: number): number {
  * Task 3. Monte Carlo integration over the box `[lower₁, upper₁] × … × [lowerₖ, upperₖ]`: draw `samples`
  * points uniformly in the box (each coordinate `lowerᵢ + (upperᵢ − lowerᵢ)·rng.uniform()`), and return
  * `estimate = V·mean(f)` with `V` the box's volume, and its standard error `V·s/√N`, where `s` is the
- * sample standard deviation of the values of f (divide by N − 1). The error shrinks like `1/√N`.
+ * sample standard deviation of the values of f (divide by N − 1; compute it in two passes or by Welford's
+ * update, never as `(Σv² − N·v̄²)/(N − 1)`, which cancels). The error shrinks like `1/√N`.
  *
  * `V = Π(upperᵢ − lowerᵢ)` keeps its sign: a reversed bound gives the oriented integral and a negative
  * standardError (its size is |V|·s/√N).
@@ -74,15 +75,12 @@ export function monteCarloIntegral(
     throw new RangeError(`monteCarloIntegral: samples must be a whole number ≥ 2 (got ${samples})`);
   const widths = lower.map((low, i) => (upper[i] as number) - low);
   const volume = widths.reduce((product, w) => product * w, 1);
-  let sum = 0;
-  let sumOfSquares = 0;
-  for (let k = 0; k < samples; k++) {
-    const value = f(lower.map((low, i) => low + (widths[i] as number) * rng.uniform()));
-    sum += value;
-    sumOfSquares += value * value;
-  }
-  const mean = sum / samples;
-  const variance = Math.max(0, (sumOfSquares - samples * mean * mean) / (samples - 1));
+  const values: number[] = [];
+  for (let k = 0; k < samples; k++)
+    values.push(f(lower.map((low, i) => low + (widths[i] as number) * rng.uniform())));
+  // Two passes: the mean first, then the squared deviations from it (the one-pass Σv² − N·v̄² cancels).
+  const mean = values.reduce((sum, v) => sum + v, 0) / samples;
+  const variance = values.reduce((sum, v) => sum + (v - mean) ** 2, 0) / (samples - 1);
   return { estimate: volume * mean, standardError: (volume * Math.sqrt(variance)) / Math.sqrt(samples) };
   // END SOLUTION
 }

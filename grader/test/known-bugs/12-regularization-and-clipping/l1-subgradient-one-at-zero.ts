@@ -2,7 +2,7 @@
 import type { Vector } from "@calcml/math";
 
 export * from "../../../../solutions/12-regularization-and-clipping/regularization-and-clipping.ts";
-export const knownBug = { task: "l1", feedback: /smallest one, 0/ };
+export const knownBug = { task: "l1", feedback: /minimum-norm one, 0/ };
 
 export function l1Subgradient(w: Vector, lambda: number): number[] {
   return w.map((x) => (x >= 0 ? lambda : -lambda));
