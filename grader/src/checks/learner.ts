@@ -25,8 +25,10 @@ type Fn = (...args: never[]) => unknown;
 
 /** One learner function, seen through the convention. */
 export type LearnerCall<F extends Fn> = ((...args: Parameters<F>) => Call<ReturnType<F>>) & {
-  /** Expects a RangeError that names the function (invalid input), for `problem`. */
+  /** Expects a RangeError whose message starts with the function's name (invalid input), for `problem`. */
   rangeError(problem: string, ...args: Parameters<F>): void;
+  /** Expects a RangeError from anywhere, e.g. a helper the function calls (`miniBatches`, `solve`). */
+  anyRangeError(problem: string, ...args: Parameters<F>): void;
   /** The description of a call, without making it. */
   called(...args: Parameters<F>): string;
   /** The call made as is (arguments not copied, throws not wrapped), for checks about throws themselves. */
@@ -55,6 +57,14 @@ export function learnerCalls<M extends object>(lesson: M): LearnerCalls<M> {
               fn(),
               args.map((a) => frozen(a)),
               problem,
+            ),
+          anyRangeError: (problem: string, ...args: unknown[]) =>
+            expectRangeError(
+              key,
+              fn(),
+              args.map((a) => frozen(a)),
+              problem,
+              true,
             ),
           called: (...args: unknown[]) => describeCall(key, args),
           raw: (...args: unknown[]) => (fn() as (...a: unknown[]) => unknown)(...args),

@@ -123,6 +123,21 @@ describe("expectRangeError", () => {
     ).toThrow(/TypeError/);
     expect(() => expectRangeError("f", () => 1, [], "bad")).toThrow(/returned normally/);
   });
+
+  it("wants the message to start with the function's own name, unless any RangeError will do", () => {
+    const throwing = (message: string) => () => {
+      throw new RangeError(message);
+    };
+    expect(() => expectRangeError("mse", throwing("mseGradient: empty batch"), [], "empty")).toThrow(
+      /starts with mse/,
+    );
+    expect(() => expectRangeError("mse", throwing("bad input in mse"), [], "empty")).toThrow(
+      /start the message with the function's name, e\.g\. "mse: empty"/,
+    );
+    expect(() => expectRangeError("mse", throwing("mse(): empty"), [], "empty")).not.toThrow();
+    expect(() => expectRangeError("train", throwing("miniBatches: n ≤ 0"), [], "n", true)).not.toThrow();
+    expect(() => expectRangeError("train", () => 1, [], "n", true)).toThrow(/returned normally/);
+  });
 });
 
 describe("frozen", () => {

@@ -2,7 +2,7 @@
 import { type Matrix, solve, type Vector } from "@calcml/math";
 
 export * from "../../../../solutions/07-newtons-method/newtons-method.ts";
-export const knownBug = { task: "newton-step", feedback: /names newtonStep/ };
+export const knownBug = { task: "newton-step", feedback: /starts with newtonStep/ };
 
 export function newtonStep(gradient: Vector, hessian: Matrix): number[] {
   return solve(
