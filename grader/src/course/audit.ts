@@ -16,7 +16,7 @@
  * - Check is one or more hidden tests in backticks, `task > test name` as in expected-tests.json; or
  *   `import check` (the grader's forbidden-import check); or `not graded: <why>`.
  * - `course check` fails when a README rule has no row: every list item and paragraph of the README's
- *   `## Tasks` section, and every worked example (a paragraph starting "Worked example", or the first
+ *   `## Tasks` section, and every worked example (a paragraph starting "Worked example", bold or not, or the first
  *   paragraph under a heading that says so), must contain the Rule fragment of at least one row. In the
  *   stub, every `@throws` line must be covered the same way.
  */
@@ -125,7 +125,7 @@ function blocks(markdown: string): string[] {
 
 /** Worked examples anywhere in the README: "Worked example…" paragraphs, or the first under such a heading. */
 function workedExamples(markdown: string): string[] {
-  const found = blocks(markdown).filter((b) => /^Worked example/i.test(b));
+  const found = blocks(markdown).filter((b) => /^[*_]*Worked example/i.test(b));
   const lines = markdown.split("\n");
   lines.forEach((line, i) => {
     if (!/^#+ .*worked example/i.test(line)) return;

@@ -51,6 +51,8 @@ Everything goes in \`l.ts\`.
 ## What a plot shows
 
 Worked example: the plot has 3 lines.
+
+**Worked example.** Bold counts too.
 `;
   it("lists each paragraph and list item of the Tasks section and every worked example", () => {
     expect(readmeRules(readme).map((b) => b.text)).toEqual([
@@ -58,6 +60,7 @@ Worked example: the plot has 3 lines.
       "`f(x)`: returns twice x.",
       "never changes x.",
       "Worked example: the plot has 3 lines.",
+      "**Worked example.** Bold counts too.",
       "$f(x) = x^2$ gives 4 at 2.",
     ]);
   });
