@@ -1,8 +1,9 @@
 // The gradebook over a roster of synthetic students (bare git repositories in a temp folder): complete,
 // partial, a broken file, a late commit, a missing repository, an infinite loop, a ref. It writes the
 // expected gradebook.csv, a report and a feedback page each; a re-run skips what was graded; two shards
-// merged equal one unsharded run.
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+// merged equal one unsharded run; students graded in batches (one run of the suites for several) get
+// the reports they get one at a time.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -10,7 +11,8 @@ import { parseCsv } from "../src/gradebook/csv.ts";
 import { fenced, renderFeedback } from "../src/gradebook/feedback.ts";
 import { mergeGradebooks, runGradebook } from "../src/gradebook/gradebook.ts";
 import { inShard, parseRoster, studentFileName } from "../src/gradebook/roster.ts";
-import { GradeReportSchema } from "../src/report/schema.ts";
+import { type GradeReport, GradeReportSchema } from "../src/report/schema.ts";
+import { KEYED_SUITES_DIR } from "../src/runner/run-suites.ts";
 import { courseWithLimits } from "./grade-fixture.ts";
 import { courseFile, partialWelcome, pushMore, studentRepository } from "./submission-git.ts";
 
@@ -142,6 +144,54 @@ describe("pnpm gradebook", () => {
     );
     expect(readFileSync(path.join(merged, "feedback/frank.md"), "utf8")).toContain("frank");
     expect(() => mergeGradebooks([a, a], path.join(root, "twice"))).toThrow(/in more than one/);
+  });
+});
+
+/** A report without what differs from run to run (times, dates). */
+function comparable(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(comparable);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => key !== "durationMs" && key !== "createdAt")
+      .map(([key, v]) => [key, comparable(v)]),
+  );
+}
+
+function reportOf(dir: string, student: string): GradeReport {
+  return GradeReportSchema.parse(JSON.parse(readFileSync(path.join(dir, `reports/${student}.json`), "utf8")));
+}
+
+describe("batches: several students in one run of the hidden suites", () => {
+  it("grades every student as one at a time does; frank's infinite loop costs only frank's task", async () => {
+    await first;
+    const alone = path.join(root, "alone");
+    const together = path.join(root, "together");
+    // One student per run of the suites, two runs at a time; then all six in one run.
+    await runGradebook(options(alone, { batch: 1 }));
+    const all = await runGradebook(options(together, { jobs: 1, batch: 7 }));
+    expect([all.graded, all.skipped, all.failed]).toEqual([6, 0, 1]);
+    const graded = ["alice", "bob", "carol", "dave", "frank", "gina"];
+    for (const student of graded) {
+      const one = comparable(reportOf(alone, student));
+      expect(comparable(reportOf(together, student)), student).toEqual(one);
+      expect(comparable(reportOf(unsharded, student)), student).toEqual(one);
+    }
+    for (const dir of [alone, together])
+      expect(readFileSync(path.join(dir, "gradebook.csv"), "utf8")).toBe(
+        readFileSync(path.join(unsharded, "gradebook.csv"), "utf8"),
+      );
+    // In the batch of six, the loop timed out in its own task; its other tasks and everyone else scored.
+    const frank = reportOf(together, "frank").lessons[0]!;
+    expect(frank.tasks.map((t) => t.tests.some((test) => test.status === "timeout"))).toEqual([false, true]);
+    expect(frank.points).toBe(1);
+    expect(reportOf(together, "alice").points).toBe(3);
+    expect(reportOf(together, "gina").points).toBe(3);
+    // The batch's suite files are gone.
+    const mine = existsSync(KEYED_SUITES_DIR)
+      ? readdirSync(KEYED_SUITES_DIR).filter((name) => name.startsWith(`${process.pid}-`))
+      : [];
+    expect(mine).toEqual([]);
   });
 });
 

@@ -1,7 +1,8 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { existsSync, lstatSync } from "node:fs";
 import path from "node:path";
 import { REPO_ROOT } from "../course/paths.ts";
-import { runnableSuite } from "../course/suite-bundle.ts";
+import { type RunnableSuite, runnableSuite } from "../course/suite-bundle.ts";
 import type { Course, Lesson } from "../manifest/schema.ts";
 import type { LessonReport, Problem, TestReport } from "../report/schema.ts";
 import { type RawTest, type SuiteRun, testId } from "../runner/raw-result.ts";
@@ -33,6 +34,31 @@ export interface LessonRequest {
   seed: number;
   /** Fixtures and the self-check may import from solutions/; learner files may not. */
   allowTrustedImports?: boolean;
+  /**
+   * What the request's sandbox files and results are keyed by in its run (default: the lesson's id).
+   * The requests of one run need different keys; keys other than the lesson id let one run grade a
+   * lesson for several students (`s3/04-gradient-descent`). Letters, digits, `.`, `_` and `-`, in
+   * parts joined by `/`, none starting with a dot.
+   */
+  key?: string;
+}
+
+/** The key a request goes by in its run. */
+export function requestKey(request: LessonRequest): string {
+  return request.key ?? request.lesson.id;
+}
+
+const KEY_FORM = /^[A-Za-z0-9_-][A-Za-z0-9._-]*(\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$/;
+
+/** Throws (a bug of the caller's, never a learner's) when the requests' keys clash or are not folder names. */
+function checkKeys(requests: readonly LessonRequest[]): void {
+  const seen = new Set<string>();
+  for (const request of requests) {
+    const key = requestKey(request);
+    if (!KEY_FORM.test(key)) throw new Error(`grader: "${key}" is not a request key (see LessonRequest.key)`);
+    if (seen.has(key)) throw new Error(`grader: two requests of one run have the key "${key}"`);
+    seen.add(key);
+  }
 }
 
 /** What the static checks and the bundler found before anything ran. */
@@ -69,7 +95,7 @@ async function plan(
   const seconds = lesson.timeLimitSeconds ?? course.defaults.timeLimitSeconds;
   const prepared = await prepareLesson({
     folder,
-    key: lesson.id,
+    key: requestKey(request),
     lesson,
     sourceFile,
     isolation,
@@ -102,6 +128,7 @@ async function plan(
     violations,
     suite: {
       lessonId: lesson.id,
+      key: requestKey(request),
       suiteFile: "",
       sandbox: prepared.config,
       exports: [...new Set([...(prepared.exports ?? []), ...graded])],
@@ -177,41 +204,177 @@ function score(plan: Plan, run: SuiteRun | undefined, started: number): LessonRe
 /**
  * Grades several lessons: static checks and a sandbox bundle for each, one run of their hidden suites
  * (learner code only in the sandboxes), then scoring. Never throws for anything a learner file does.
- * Each request must be a different lesson.
+ * Each request must have a different key (by default its lesson's id: each a different lesson). Called
+ * inside `LessonBatch.run`, the run is shared with the batch's other calls (see LessonBatch).
  */
 export async function gradeLessons(
   requests: readonly LessonRequest[],
   isolation: Isolation = detectIsolation(),
 ): Promise<LessonReport[]> {
   const started = performance.now();
-  const { plans, runs } = await runLessons(requests, isolation);
+  const joined = participation.getStore();
+  const { plans, runs } = joined
+    ? await joined.batch.submit(joined.participant, requests, isolation)
+    : await runLessons(requests, isolation);
   return plans.map((p, i) => score(p, runs[i], started));
 }
 
+/** Per request, its plan and its run (undefined when nothing could run: a missing file, every task blocked). */
+export interface LessonRuns {
+  plans: Plan[];
+  runs: (SuiteRun | undefined)[];
+}
+
 /**
- * Runs the hidden suites of several lessons (each request a different lesson) and returns, per
- * request, its plan and its run (undefined when nothing could run: a missing file, every task blocked).
+ * Runs the hidden suites of several lessons (each request with a different key) and returns, per
+ * request, its plan and its run. `workers`: suites run at once (default: one per core).
  */
 export async function runLessons(
   requests: readonly LessonRequest[],
   isolation: Isolation = detectIsolation(),
-): Promise<{ plans: Plan[]; runs: (SuiteRun | undefined)[] }> {
+  options: { workers?: number } = {},
+): Promise<LessonRuns> {
+  checkKeys(requests);
   const folder = createRunFolder();
-  const suites = requests.map((r) => runnableSuite(r.lesson.id));
+  // One runnable suite per lesson, however many requests grade it.
+  const suites = new Map<string, RunnableSuite>();
+  for (const r of requests) if (!suites.has(r.lesson.id)) suites.set(r.lesson.id, runnableSuite(r.lesson.id));
   // vitest loads in its process while the learner files are bundled here.
   const early = startSuitesProcess();
   try {
     const plans = await Promise.all(requests.map((r) => plan(r, folder, isolation)));
-    const runnable = plans.flatMap((p, i) => (p.suite ? [{ ...p.suite, suiteFile: suites[i]!.file }] : []));
-    const results = await runSuites(runnable, requests[0]?.seed ?? 0, undefined, early);
-    const runOf = new Map(runnable.map((s, i) => [s.lessonId, results[i]]));
-    return { plans, runs: plans.map((p) => runOf.get(p.request.lesson.id)) };
+    const runnable = plans.flatMap((p) =>
+      p.suite ? [{ ...p.suite, suiteFile: suites.get(p.request.lesson.id)!.file }] : [],
+    );
+    const results = await runSuites(runnable, requests[0]?.seed ?? 0, options.workers, early);
+    const runOf = new Map(runnable.map((s, i) => [s.key ?? s.lessonId, results[i]]));
+    return { plans, runs: plans.map((p) => runOf.get(requestKey(p.request))) };
   } catch (error) {
     endSuitesProcess(early);
     throw error;
   } finally {
-    for (const suite of suites) suite.release();
+    for (const suite of suites.values()) suite.release();
     folder.remove();
+  }
+}
+
+interface Submission {
+  participant: number;
+  requests: readonly LessonRequest[];
+  isolation: Isolation;
+  resolve(runs: LessonRuns): void;
+  reject(error: unknown): void;
+}
+
+const participation = new AsyncLocalStorage<{ batch: LessonBatch; participant: number }>();
+
+/**
+ * Several gradings sharing one run of the hidden suites (the gradebook grades a few students this way:
+ * one vitest process, not one each). `batch.run(work)` runs `work`, e.g. one student's whole grade
+ * (collect, stage, `gradeCourse`, reports). A `gradeLessons` call made inside it waits until every other
+ * `work` of the batch has made its call or has finished; then all those calls' lessons run in one
+ * `runLessons`, each request under a key of its own (`s<n>/<its key>`), and each call gets back exactly
+ * its own plans and runs, and scores them as it would alone. Each lesson still runs in a fresh worker
+ * against its own sandbox, with its own deadlines (a looping file costs its own task), and the run's
+ * backstop is the sum of every request's learner time. Should the run itself fail (the suites' process
+ * crashed, or the grader threw), each call is run again on its own, so that whatever caused it costs
+ * only the one it belongs to.
+ */
+export class LessonBatch {
+  private active = 0;
+  private participants = 0;
+  private submissions = 0;
+  private waiting: Submission[] = [];
+  private checking = false;
+
+  /** `workers`: suites run at once in the shared run (default: one per core). */
+  constructor(private readonly options: { workers?: number } = {}) {}
+
+  run<T>(work: () => Promise<T>): Promise<T> {
+    this.active += 1;
+    const participant = this.participants++;
+    let done: Promise<T>;
+    try {
+      done = participation.run({ batch: this, participant }, work);
+    } catch (error) {
+      done = Promise.reject(error);
+    }
+    return done.finally(() => {
+      this.active -= 1;
+      this.flushIfReady();
+    });
+  }
+
+  /** Called by gradeLessons inside `run`. */
+  submit(participant: number, requests: readonly LessonRequest[], isolation: Isolation): Promise<LessonRuns> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ participant, requests, isolation, resolve, reject });
+      this.flushIfReady();
+    });
+  }
+
+  /**
+   * Checks, once the current turn of the event loop is over, whether every running `work` is waiting:
+   * `work`s started in one turn (a `map` over students) have all joined by then, even one that reaches
+   * gradeLessons without awaiting anything.
+   */
+  private flushIfReady(): void {
+    if (this.checking) return;
+    this.checking = true;
+    setImmediate(() => {
+      this.checking = false;
+      this.flush();
+    });
+  }
+
+  private flush(): void {
+    if (this.waiting.length === 0) return;
+    if (new Set(this.waiting.map((w) => w.participant)).size < this.active) return;
+    const round = this.waiting;
+    this.waiting = [];
+    // Calls with another seed or sandbox level cannot share a run.
+    const groups = new Map<string, Submission[]>();
+    for (const s of round) {
+      const key = JSON.stringify([s.requests[0]?.seed ?? 0, s.isolation]);
+      groups.set(key, [...(groups.get(key) ?? []), s]);
+    }
+    for (const group of groups.values()) void this.runTogether(group);
+  }
+
+  private async runTogether(group: readonly Submission[]): Promise<void> {
+    if (group.length === 1) return this.runAlone(group[0]!);
+    const keyed = group.flatMap((s) => {
+      const prefix = `s${this.submissions++}`;
+      return s.requests.map((r) => ({ ...r, key: `${prefix}/${requestKey(r)}` }));
+    });
+    let shared: LessonRuns;
+    try {
+      shared = await runLessons(keyed, group[0]!.isolation, this.options);
+    } catch {
+      for (const s of group) await this.runAlone(s);
+      return;
+    }
+    if (shared.runs.some((r) => r !== undefined && r.outcome !== "completed")) {
+      for (const s of group) await this.runAlone(s);
+      return;
+    }
+    let offset = 0;
+    for (const s of group) {
+      const n = s.requests.length;
+      s.resolve({
+        plans: shared.plans.slice(offset, offset + n).map((p, i) => ({ ...p, request: s.requests[i]! })),
+        runs: shared.runs.slice(offset, offset + n),
+      });
+      offset += n;
+    }
+  }
+
+  private async runAlone(submission: Submission): Promise<void> {
+    try {
+      submission.resolve(await runLessons(submission.requests, submission.isolation, this.options));
+    } catch (error) {
+      submission.reject(error);
+    }
   }
 }
 

@@ -5,15 +5,17 @@
  * already graded by the same grader; `--shard i/n` grades a deterministic share, and `merge` joins shards.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { suiteFile } from "../course/paths.ts";
+import { LessonBatch } from "../grade/grade-lesson.ts";
 import type { Course, Lesson } from "../manifest/schema.ts";
 import { cleanText } from "../report/sanitize.ts";
 import { type GradeReport, GradeReportSchema } from "../report/schema.ts";
 import { writeReport } from "../report/write.ts";
 import type { Isolation } from "../sandbox/level.ts";
-import { collectSubmission, parseSubmissionSpec } from "../submission/collect.ts";
+import { type Collected, collectSubmission, parseSubmissionSpec } from "../submission/collect.ts";
 import { gradeCollected, SUBMISSION_CACHE } from "../submission/grade-submission.ts";
 import { graderIdentity } from "../submission/version.ts";
 import { csvLine } from "./csv.ts";
@@ -22,6 +24,13 @@ import { inShard, parseRoster, type RosterEntry, studentFileName } from "./roste
 
 /** Characters kept of a reason in the CSV's problems column (the feedback page has the whole story). */
 const PROBLEM_CHARS = 200;
+/** Students per run of the hidden suites: each run's start-up (vitest, transforms) is shared among them. */
+export const DEFAULT_BATCH = 4;
+
+/** Suites at once in each of `jobs` concurrent runs: the cores shared among them, at least one. */
+export function defaultWorkers(jobs: number, cores = os.availableParallelism()): number {
+  return Math.max(1, Math.round(cores / Math.max(1, jobs)));
+}
 
 export const GradebookRowSchema = z.strictObject({
   index: z.number().int().nonnegative(),
@@ -74,8 +83,12 @@ export interface GradebookOptions {
   seed: number;
   deadline?: Date;
   shard?: { index: number; count: number };
-  /** Students graded at once. */
+  /** Batches graded at once, each by one run of the hidden suites (default 1). */
   jobs?: number;
+  /** Students per batch (default DEFAULT_BATCH). */
+  batch?: number;
+  /** Suites run at once in each batch's run (default: the cores shared among the jobs). */
+  workers?: number;
   isolation?: Isolation;
   cacheDir?: string;
   /** Grade again even when the same commit was graded by the same grader. */
@@ -189,12 +202,23 @@ function standingReport(
   }
 }
 
-/** Grades one student: fetch, pick the commit, reuse or grade, write the report and the feedback page. */
-async function gradeStudent(
-  entry: RosterEntry,
-  options: GradebookOptions,
-): Promise<{ row: GradebookRow; skipped: boolean }> {
-  if (entry.problem) return { row: rowOf(entry, undefined, entry.problem), skipped: false };
+/** A student done before any grading (a broken repository, a grade that stands), or one to grade. */
+type Prepared =
+  | { done: { row: GradebookRow; skipped: boolean } }
+  | { entry: RosterEntry; collected: Collected; reportFile: string; feedbackFile: string };
+
+type ToGrade = Exclude<Prepared, { done: unknown }>;
+
+function failedRow(entry: RosterEntry, error: unknown): { row: GradebookRow; skipped: boolean } {
+  return {
+    row: rowOf(entry, undefined, error instanceof Error ? error.message : String(error)),
+    skipped: false,
+  };
+}
+
+/** Fetches one student's repository and picks the commit; a report that still stands is kept at once. */
+async function prepareStudent(entry: RosterEntry, options: GradebookOptions): Promise<Prepared> {
+  if (entry.problem) return { done: { row: rowOf(entry, undefined, entry.problem), skipped: false } };
   const name = studentFileName(entry.student);
   const reportFile = path.join(options.out, GRADEBOOK_FILES.reports, `${name}.json`);
   const feedbackFile = path.join(options.out, GRADEBOOK_FILES.feedback, `${name}.md`);
@@ -210,44 +234,39 @@ async function gradeStudent(
       ...(options.deadline ? { deadline: options.deadline } : {}),
     });
     const standing = standingReport(reportFile, collected.submission.commit, options);
-    let report: GradeReport;
-    if (standing) {
-      // Late commits may have been pushed since: the count is today's, the grade stands.
-      report = GradeReportSchema.parse({
-        ...standing,
-        submission: { ...standing.submission, ...collected.submission },
-      });
-    } else {
-      report = await gradeCollected(collected, {
-        course: options.course,
-        lessons: options.lessons,
-        seed: options.seed,
-        ...(options.isolation ? { isolation: options.isolation } : {}),
-      });
-    }
+    if (!standing) return { entry, collected, reportFile, feedbackFile };
+    // Late commits may have been pushed since: the count is today's, the grade stands.
+    const report = GradeReportSchema.parse({
+      ...standing,
+      submission: { ...standing.submission, ...collected.submission },
+    });
     writeReport(reportFile, report);
     write(feedbackFile, renderFeedback(report, { student: entry.student }));
-    return { row: rowOf(entry, report), skipped: standing !== undefined };
+    return { done: { row: rowOf(entry, report), skipped: true } };
   } catch (error) {
-    return {
-      row: rowOf(entry, undefined, error instanceof Error ? error.message : String(error)),
-      skipped: false,
-    };
+    return { done: failedRow(entry, error) };
   }
 }
 
-/** Runs `work` over `items`, `jobs` at a time, in order of start. */
-async function pool<T, R>(items: readonly T[], jobs: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, items.length)) }, worker));
-  return results;
+/** Grades one fetched student and writes the report and the feedback page. Never throws. */
+async function gradeStudent(
+  student: ToGrade,
+  options: GradebookOptions,
+): Promise<{ row: GradebookRow; skipped: boolean }> {
+  const { entry, collected, reportFile, feedbackFile } = student;
+  try {
+    const report = await gradeCollected(collected, {
+      course: options.course,
+      lessons: options.lessons,
+      seed: options.seed,
+      ...(options.isolation ? { isolation: options.isolation } : {}),
+    });
+    writeReport(reportFile, report);
+    write(feedbackFile, renderFeedback(report, { student: entry.student }));
+    return { row: rowOf(entry, report), skipped: false };
+  } catch (error) {
+    return failedRow(entry, error);
+  }
 }
 
 export function gradebookHeader(
@@ -279,7 +298,12 @@ function writeGradebook(out: string, gradebook: Gradebook): void {
   write(path.join(out, GRADEBOOK_FILES.csv), renderGradebookCsv(gradebook));
 }
 
-/** Grades the roster (or this shard's share of it) into `out`. */
+/**
+ * Grades the roster (or this shard's share of it) into `out`. Students are taken in roster order and
+ * fetched; those whose grade does not stand go into batches of `batch`, and each batch is graded by one
+ * run of the hidden suites (one vitest process: see LessonBatch in grade/grade-lesson.ts), `jobs`
+ * batches at a time. A student's grade is the same as when graded alone.
+ */
 export async function runGradebook(options: GradebookOptions): Promise<GradebookResult> {
   const started = performance.now();
   const roster = parseRoster(
@@ -288,15 +312,17 @@ export async function runGradebook(options: GradebookOptions): Promise<Gradebook
   );
   const mine = roster.filter((e) => inShard(e, options.shard));
   // Runs in one process share the suites unpacked from a student export's bundle, and each removes
-  // what it finds unpacked: where the suites are not plaintext, grade one student at a time.
+  // what it finds unpacked: where the suites are not plaintext, grade one batch at a time.
   const plainSuites = options.lessons.every((l) => existsSync(suiteFile(l.id)));
-  const jobs = plainSuites ? (options.jobs ?? 1) : 1;
+  const jobs = plainSuites ? Math.max(1, options.jobs ?? 1) : 1;
+  const batchSize = Math.max(1, options.batch ?? DEFAULT_BATCH);
+  const workers = options.workers ?? defaultWorkers(jobs);
   let done = 0;
   let skipped = 0;
   let failed = 0;
-  const rows = await pool(mine, jobs, async (entry) => {
-    const t0 = performance.now();
-    const result = await gradeStudent(entry, options);
+  const rows: GradebookRow[] = new Array(mine.length);
+  const finish = (i: number, result: { row: GradebookRow; skipped: boolean }, t0: number) => {
+    rows[i] = result.row;
     done += 1;
     if (result.skipped) skipped += 1;
     const r = result.row;
@@ -305,10 +331,42 @@ export async function runGradebook(options: GradebookOptions): Promise<Gradebook
       ? `${r.points} / ${r.maxPoints} (${r.percent} %)${r.commit ? ` at ${r.commit.slice(0, 12)}` : ""}${result.skipped ? ", already graded: kept" : ""}`
       : `not graded: ${r.problems[0]}`;
     options.onProgress?.(
-      `[${done}/${mine.length}] ${cleanText(entry.student, 80)}: ${what} · ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+      `[${done}/${mine.length}] ${cleanText(mine[i]!.student, 80)}: ${what} · ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );
-    return r;
-  });
+  };
+  let next = 0;
+  /** The next students in roster order until `batchSize` of them need grading; the others are done on the way. */
+  const nextBatch = async () => {
+    const batch: { i: number; t0: number; student: ToGrade }[] = [];
+    while (batch.length < batchSize && next < mine.length) {
+      const taken = Array.from(
+        { length: Math.min(batchSize - batch.length, mine.length - next) },
+        () => next++,
+      );
+      const prepared = await Promise.all(
+        taken.map(async (i) => {
+          const t0 = performance.now();
+          return { i, t0, prepared: await prepareStudent(mine[i]!, options) };
+        }),
+      );
+      for (const { i, t0, prepared: p } of prepared) {
+        if ("done" in p) finish(i, p.done, t0);
+        else batch.push({ i, t0, student: p });
+      }
+    }
+    return batch;
+  };
+  const worker = async () => {
+    for (let batch = await nextBatch(); batch.length > 0; batch = await nextBatch()) {
+      const shared = new LessonBatch({ workers });
+      await Promise.all(
+        batch.map(({ i, t0, student }) =>
+          shared.run(() => gradeStudent(student, options)).then((result) => finish(i, result, t0)),
+        ),
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(jobs, Math.max(1, mine.length)) }, worker));
   const gradebook: Gradebook = { ...gradebookHeader(options, roster.length), rows };
   writeGradebook(options.out, gradebook);
   const seconds = (performance.now() - started) / 1000;

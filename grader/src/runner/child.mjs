@@ -18,9 +18,12 @@ const vitestNode = import("vitest/node");
 /**
  * @typedef {object} ChildConfig
  * @property {string} root          repository root
- * @property {Record<string, string>} suites  lesson id → absolute path of its hidden suite
+ * @property {Record<string, string>} suites  key (a lesson id, or a keyed request's key) → absolute path
+ *   of its suite file (the hidden suite, or the keyed suite file that imports it: see run-suites.ts)
+ * @property {string[]} include     globs of the suite files (relative to root)
  * @property {string} setupFile     absolute path of worker-setup.ts
  * @property {string} client        absolute path of the sandbox client (sandbox/client.ts)
+ * @property {string} keyedSandbox  the global a keyed suite file sets to its SandboxConfig
  * @property {Record<string, string[]>} exports  lesson id → names its `@lesson/<id>` module offers
  * @property {Record<string, string>} env  variables for the suites' processes (seed, sandbox configs)
  * @property {number} workers       suites run at once
@@ -51,8 +54,9 @@ function toRawError(error) {
   };
 }
 
-const lessonOfFile = new Map(Object.entries(config.suites).map(([id, file]) => [file, id]));
-/** @type {Map<string, string>} vitest task id → lesson id */
+/** Results, logs and console lines go by key: a lesson id, or the key of one of several runs of a lesson. */
+const lessonOfFile = new Map(Object.entries(config.suites).map(([key, file]) => [file, key]));
+/** @type {Map<string, string>} vitest task id → key */
 const lessonOfTask = new Map();
 /** @type {Record<string, RawLog[]>} */
 const logs = {};
@@ -106,7 +110,11 @@ const reporter = {
 
 const PREFIX = "@lesson/";
 const VIRTUAL = "\0calcml-lesson:";
-/** `@lesson/<id>` is the learner's module as proxies into its sandbox (see sandbox/client.ts). */
+/**
+ * `@lesson/<id>` is the learner's module as proxies into its sandbox (see sandbox/client.ts): the
+ * lesson's sandbox from the grader's environment, or, when a keyed suite file imported the suite, the
+ * sandbox that file names (each suite file runs in a fresh worker, so the global is that file's).
+ */
 const lessonModules = {
   name: "calcml:lesson-in-sandbox",
   enforce: /** @type {const} */ ("pre"),
@@ -121,9 +129,12 @@ const lessonModules = {
     const names = (config.exports[lesson] ?? []).filter(
       (n) => /^[A-Za-z_$][\w$]*$/.test(n) && n !== "default",
     );
+    const keyed = `globalThis[${JSON.stringify(config.keyedSandbox)}]`;
     return [
-      `import { openLesson } from ${JSON.stringify(config.client)};`,
-      `const lesson = openLesson(${JSON.stringify(lesson)});`,
+      `import { openLesson, openSandbox } from ${JSON.stringify(config.client)};`,
+      `const keyed = ${keyed};`,
+      `if (keyed && keyed.lessonId !== ${JSON.stringify(lesson)}) throw new Error(${JSON.stringify(`the grader's keyed sandbox is not for ${lesson}`)});`,
+      `const lesson = keyed ? openSandbox(keyed) : openLesson(${JSON.stringify(lesson)});`,
       ...names.map((n) => `export const ${n} = lesson[${JSON.stringify(n)}];`),
     ].join("\n");
   },
@@ -138,6 +149,7 @@ const vitest = await createVitest(
     reporters: [reporter],
     pool: "forks",
     maxWorkers: config.workers,
+    // A fresh worker per suite file: no state (a keyed file's sandbox global included) crosses files.
     isolate: true,
     passWithNoTests: true,
     setupFiles: [config.setupFile],
@@ -145,7 +157,7 @@ const vitest = await createVitest(
     // Learner calls have their own deadlines (the sandbox's); this only catches a stuck suite.
     testTimeout: 600_000,
     hookTimeout: 600_000,
-    include: ["grader/suites/*.test.ts"],
+    include: config.include,
   },
   { plugins: [lessonModules], logLevel: "silent" },
 );

@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { SEED_VARIABLE } from "../checks/seed.ts";
-import { GRADER_SRC, REPO_ROOT } from "../course/paths.ts";
+import { GRADER_SRC, REPO_ROOT, WORK_DIR } from "../course/paths.ts";
 import { CONFIG_VARIABLE, type SandboxConfig } from "../sandbox/config.ts";
 import type { RawError, RawLog, RawTest, SuiteRun } from "./raw-result.ts";
 
@@ -13,9 +14,25 @@ const CLIENT = path.join(GRADER_SRC, "sandbox", "client.ts");
 const STDERR_TAIL = 16_000;
 /** Start-up allowance of vitest, on top of the learner time the suites may use. */
 const STARTUP_ALLOWANCE_MS = 60_000;
+/**
+ * Where the suite files of keyed requests (see `SuiteRequest.key`) are written for one run: inside
+ * vitest's root, so that they resolve like the real suites, and outside every glob of vitest.config.ts
+ * (and of `pnpm grade`'s own runs), so that no other run ever picks them up.
+ */
+export const KEYED_SUITES_DIR = path.join(WORK_DIR, "keyed-suites");
+/** What child.mjs includes: the hidden suites, and keyed suites (they exist only during their run). */
+const KEYED_SUITES_GLOB = `${path.relative(REPO_ROOT, KEYED_SUITES_DIR)}/*/*.test.mjs`;
+/** The global through which a keyed suite file hands its sandbox to `@lesson/<id>` (see child.mjs). */
+export const KEYED_SANDBOX_GLOBAL = "__calcmlKeyedSandbox";
 
 export interface SuiteRequest {
   lessonId: string;
+  /**
+   * What the run's results are keyed by (default: `lessonId`). Requests with other keys may grade the
+   * same lesson several times in one run (several students' files): each such request runs a small
+   * suite file of its own that hands its sandbox to the lesson's real suite, which it then imports.
+   */
+  key?: string;
   suiteFile: string;
   /** How to start the lesson's sandbox (see sandbox/prepare.ts). */
   sandbox: SandboxConfig;
@@ -37,6 +54,13 @@ export interface SuitesProcess {
   child: ChildProcess;
   /** Resolves when the process waits for its configuration. */
   waiting: Promise<void>;
+  /**
+   * Resolves when the process has closed, however early: listening from the start means a process
+   * that dies while the grader is still bundling is never missed.
+   */
+  closed: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** The last bytes it wrote to stderr, from the start. */
+  stderr: () => string;
 }
 
 /**
@@ -59,7 +83,16 @@ export function startSuitesProcess(): SuitesProcess {
     child.on("message", onMessage);
     child.once("exit", () => resolve());
   });
-  return { child, waiting };
+  let stderr = "";
+  child.stderr?.on("data", (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-STDERR_TAIL);
+  });
+  child.stdout?.on("data", () => {});
+  const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.once("close", (code, signal) => resolve({ code, signal }));
+    child.once("error", () => resolve({ code: null, signal: null }));
+  });
+  return { child, waiting, closed, stderr: () => stderr };
 }
 
 /** Ends the suites' process and everything it started (sandboxes share its process group). */
@@ -76,11 +109,77 @@ function killGroup(child: ChildProcess): void {
   }
 }
 
+/** The key a request's results go by. */
+export function suiteKey(request: SuiteRequest): string {
+  return request.key ?? request.lessonId;
+}
+
+let keyedRuns = 0;
+
+/** Whether a process of this id still runs (a signal 0 only asks). */
+function isAlive(pid: number): boolean {
+  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: unknown }).code === "EPERM";
+  }
+}
+
+/** Deletes the keyed suites of runs whose grader was killed (their folders start with its pid). */
+export function removeStaleKeyedSuites(): void {
+  if (!existsSync(KEYED_SUITES_DIR)) return;
+  for (const name of readdirSync(KEYED_SUITES_DIR)) {
+    const pid = Number(name.split("-")[0]);
+    if (pid !== process.pid && !isAlive(pid))
+      rmSync(path.join(KEYED_SUITES_DIR, name), { recursive: true, force: true });
+  }
+}
+
 /**
- * Runs the hidden suites of several lessons in one vitest process (as many at a time as there are
- * cores). Learner code runs only in each lesson's sandbox, whose deadlines and memory cap the suites'
- * side enforces; the deadline here is a backstop for the grader itself. Always resolves, one SuiteRun
- * per request, in order.
+ * The suite file of each keyed request, in a folder of this run (pid and a counter in its name, so that
+ * concurrent runs in one checkout never meet): it puts the request's sandbox where `@lesson/<id>` looks
+ * for it (child.mjs), then imports the lesson's suite, whose tests become this file's. `remove` deletes
+ * the folder (the run calls it however it ends).
+ */
+function writeKeyedSuites(requests: readonly SuiteRequest[]): { files: Map<string, string>; remove(): void } {
+  const keyed = requests.filter((r) => suiteKey(r) !== r.lessonId);
+  if (keyed.length === 0) return { files: new Map(), remove: () => {} };
+  removeStaleKeyedSuites();
+  mkdirSync(KEYED_SUITES_DIR, { recursive: true });
+  keyedRuns += 1;
+  const dir = mkdtempSync(path.join(KEYED_SUITES_DIR, `${process.pid}-${keyedRuns}-`));
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  try {
+    const files = new Map<string, string>();
+    for (const [index, request] of keyed.entries()) {
+      const file = path.join(dir, `${index}-${request.lessonId}.test.mjs`);
+      const suite = path.relative(dir, request.suiteFile).split(path.sep).join("/");
+      writeFileSync(
+        file,
+        [
+          `// The suite of ${request.lessonId} on one keyed sandbox, for one run (grader/src/runner/run-suites.ts).`,
+          `globalThis[${JSON.stringify(KEYED_SANDBOX_GLOBAL)}] = ${JSON.stringify(request.sandbox)};`,
+          `await import(${JSON.stringify(suite.startsWith(".") ? suite : `./${suite}`)});`,
+          "",
+        ].join("\n"),
+      );
+      files.set(suiteKey(request), file);
+    }
+    return { files, remove };
+  } catch (error) {
+    remove();
+    throw error;
+  }
+}
+
+/**
+ * Runs the hidden suites of several lessons in one vitest process (`workers` at a time, by default as
+ * many as there are cores). A lesson may be graded several times (several students' files), each
+ * request under its own key. Learner code runs only in each request's sandbox, whose deadlines and
+ * memory cap the suites' side enforces; the deadline here is a backstop for the grader itself, the sum
+ * of what every request's learner code may use. Always resolves, one SuiteRun per request, in order.
  */
 export function runSuites(
   requests: readonly SuiteRequest[],
@@ -92,15 +191,30 @@ export function runSuites(
     endSuitesProcess(suitesProcess);
     return Promise.resolve([]);
   }
+  let keyed: ReturnType<typeof writeKeyedSuites>;
+  try {
+    keyed = writeKeyedSuites(requests);
+  } catch (error) {
+    endSuitesProcess(suitesProcess);
+    return Promise.reject(error);
+  }
+  // `@lesson/<id>` is one module per lesson for every request of it: it offers every name any of them exports.
+  const exports: Record<string, Set<string>> = {};
+  for (const r of requests) for (const name of r.exports) (exports[r.lessonId] ??= new Set()).add(name);
+  const unkeyed = requests.filter((r) => suiteKey(r) === r.lessonId);
   const config = {
     root: REPO_ROOT,
-    suites: Object.fromEntries(requests.map((r) => [r.lessonId, r.suiteFile])),
+    suites: Object.fromEntries(
+      requests.map((r) => [suiteKey(r), keyed.files.get(suiteKey(r)) ?? r.suiteFile]),
+    ),
+    include: ["grader/suites/*.test.ts", KEYED_SUITES_GLOB],
     setupFile: SETUP,
     client: CLIENT,
-    exports: Object.fromEntries(requests.map((r) => [r.lessonId, [...r.exports]])),
+    keyedSandbox: KEYED_SANDBOX_GLOBAL,
+    exports: Object.fromEntries(Object.entries(exports).map(([id, names]) => [id, [...names]])),
     env: {
       [SEED_VARIABLE]: String(seed),
-      [CONFIG_VARIABLE]: JSON.stringify(Object.fromEntries(requests.map((r) => [r.lessonId, r.sandbox]))),
+      [CONFIG_VARIABLE]: JSON.stringify(Object.fromEntries(unkeyed.map((r) => [r.lessonId, r.sandbox]))),
     },
     workers: Math.max(1, Math.min(workers, requests.length)),
   };
@@ -112,13 +226,8 @@ export function runSuites(
     void suitesProcess.waiting.then(() => {
       if (child.connected) child.send({ type: "config", config });
     });
-    let stderr = "";
     let message: ChildMessage | undefined;
     let timedOut = false;
-    child.stderr?.on("data", (chunk: Buffer) => {
-      stderr = (stderr + chunk.toString()).slice(-STDERR_TAIL);
-    });
-    child.stdout?.on("data", () => {});
     const killAll = () => killGroup(child);
     const backstop = setTimeout(() => {
       timedOut = true;
@@ -127,22 +236,24 @@ export function runSuites(
     child.on("message", (data: ChildMessage) => {
       if (data?.type === "result") message = data;
     });
-    child.on("close", (code, signal) => {
+    void suitesProcess.closed.then(({ code, signal }) => {
       clearTimeout(backstop);
+      const stderr = suitesProcess.stderr();
       // Sandboxes are in this process group too: nothing outlives the run.
       killAll();
+      keyed.remove();
       const problem = message
         ? ""
         : `\n(grader: the suites' process ended with code ${code}, signal ${signal}${timedOut ? ", after the run's backstop deadline" : ""})`;
       resolve(
         requests.map((r): SuiteRun => {
-          const result = message?.results[r.lessonId];
+          const result = message?.results[suiteKey(r)];
           return {
             outcome: message ? "completed" : timedOut ? "timeout" : "crashed",
             tests: result?.tests ?? [],
             moduleErrors: result?.moduleErrors ?? [],
             unhandled: message?.unhandled ?? [],
-            logs: message?.logs[r.lessonId] ?? [],
+            logs: message?.logs[suiteKey(r)] ?? [],
             stderr: stderr + problem,
             durationMs: performance.now() - started,
           };
