@@ -116,12 +116,67 @@ async function exportTo(args: string[]): Promise<number> {
   return 0;
 }
 
-/** `pnpm course build|check|bugs|export …` (instructors). */
+/**
+ * `pnpm course mutants [lesson…] [--seed n] [--concurrency n] [--timeout-ms n] [--out dir] [--progress]`:
+ * mutation testing of the hidden suites (docs/mutation-testing.md).
+ */
+async function mutants(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      seed: { type: "string" },
+      concurrency: { type: "string", default: "2" },
+      out: { type: "string" },
+      "timeout-ms": { type: "string" },
+      progress: { type: "boolean", default: false },
+      "log-level": { type: "string", default: "warn" },
+    },
+  });
+  const course = loadCourse();
+  const lessons = positionals.length > 0 ? positionals.map((a) => resolveLesson(course, a)) : course.lessons;
+  const seed = values.seed === undefined ? course.defaults.seed : Number(values.seed);
+  if (!Number.isInteger(seed) || seed < 0) throw new UsageError(CLI_MESSAGES.badSeed(values.seed ?? ""));
+  const concurrency = Number(values.concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)
+    throw new UsageError(`--concurrency takes a whole number from 1 to 64, not "${values.concurrency}".`);
+  const timeoutMS = values["timeout-ms"] === undefined ? undefined : Number(values["timeout-ms"]);
+  if (timeoutMS !== undefined && (!Number.isInteger(timeoutMS) || timeoutMS < 0))
+    throw new UsageError(`--timeout-ms takes a whole number of milliseconds, not "${values["timeout-ms"]}".`);
+  const logLevel = values["log-level"];
+  if (!["off", "error", "warn", "info", "debug"].includes(logLevel))
+    throw new UsageError(`--log-level takes off, error, warn, info or debug, not "${logLevel}".`);
+  const { runMutants, MUTANTS_OUT_DIR } = await import("../course/mutants/run.ts");
+  const { renderReport, renderTable } = await import("../course/mutants/render.ts");
+  const outDir = path.resolve(values.out ?? MUTANTS_OUT_DIR);
+  const width = Math.max(...lessons.map((l) => l.id.length));
+  console.log(renderTable([], undefined, width).split("\n")[0]);
+  const report = await runMutants(course, lessons, {
+    seed,
+    concurrency,
+    outDir,
+    ...(timeoutMS === undefined ? {} : { timeoutMS }),
+    timeoutFactor: 1.5,
+    progress: values.progress,
+    logLevel,
+    onLesson: (lesson) => console.log(renderTable([lesson], undefined, width).split("\n")[1]),
+  });
+  console.log(`\n${renderReport(report)}`);
+  console.log(
+    `wrote ${path.relative(REPO_ROOT, path.join(outDir, "report.json"))} (and Stryker's reports per lesson)`,
+  );
+  return report.lessons.some((l) => l.failure) ? 1 : 0;
+}
+
+/** `pnpm course build|check|bugs|export|mutants …` (instructors). */
 export async function courseCommand(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === "build") return build(rest);
   if (sub === "check") return check(rest);
   if (sub === "bugs") return bugs(rest);
   if (sub === "export") return exportTo(rest);
-  throw new UsageError('`pnpm course` takes "build", "check", "bugs" or "export", e.g. `pnpm course check`.');
+  if (sub === "mutants") return mutants(rest);
+  throw new UsageError(
+    '`pnpm course` takes "build", "check", "bugs", "export" or "mutants", e.g. `pnpm course check`.',
+  );
 }

@@ -14,6 +14,11 @@ export const CLI_MESSAGES = {
   pnpm course check [--seeds n]   every stub fails, every solution passes (also under n more seeds), nothing drifts
   pnpm course bugs [lesson…]      what each known-bug fixture keeps, and whether its feedback names the bug
   pnpm course export <dir> [--hidden-suites packed|omit]   the student version of the committed tree
+  pnpm course mutants [lesson…]   mutation testing of the hidden suites: Stryker mutates each solution, the
+                                  suite grades every mutant through the sandbox; prints killed/total and the
+                                  survivors (docs/mutation-testing.md). [--concurrency n] [--seed n]
+                                  [--timeout-ms n] [--out dir] (default grader/mutants/out) [--progress]
+                                  [--log-level off|error|warn|info|debug]
   pnpm gradebook <roster.csv> --out <dir> [--deadline <ISO time>] [--shard i/n] [--jobs n]
                                   grade every student's repository: gradebook.csv, reports, feedback
   pnpm gradebook merge <dir…> --out <dir>      join the gradebooks of shards

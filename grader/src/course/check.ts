@@ -44,6 +44,8 @@ export const CHECK_MESSAGES = {
     `${file} does not belong in a lesson folder (allowed: ${allowed}); move it out, or delete it`,
   strayFolder: (folder: string) =>
     `${folder} is not a lesson of grader/course.json; add the lesson to the manifest, or remove the folder`,
+  staleEquivalent: (file: string, mutant: string, problem: string) =>
+    `${file} lists ${mutant}, but ${problem}: fix its line or remove the entry (pnpm course mutants shows the current survivors)`,
   noSecondSolution: (file: string) =>
     `${file} is missing: write a second correct solution from the README and stub alone (it shows the checks accept more than the reference)`,
   secondShort: (seed: number, points: number, max: number, detail: string) =>
@@ -270,6 +272,25 @@ async function secondSolutionFindings(
   return findings;
 }
 
+/** Entries of the equivalent-mutant list that no longer match a mutant of their lesson's solution. */
+async function equivalentFindings(course: Course): Promise<Finding[]> {
+  // Loaded only here: Stryker's instrumenter is heavy and only the self-check needs it.
+  const { EQUIVALENTS_FILE, staleEquivalents } = await import("./mutants/equivalents.ts");
+  try {
+    return (await staleEquivalents(course)).map(({ entry, problem }) => ({
+      lesson: entry.lesson,
+      ok: false,
+      message: CHECK_MESSAGES.staleEquivalent(
+        relative(EQUIVALENTS_FILE),
+        `${entry.file}:${entry.line} ${entry.mutator}: ${entry.original} → ${entry.replacement}`,
+        problem,
+      ),
+    }));
+  } catch (error) {
+    return [{ lesson: "course", ok: false, message: (error as Error).message }];
+  }
+}
+
 /** The instructor's self-check: files, drift, expected tests, solutions at full marks, stubs at zero. */
 export async function checkCourse(
   course: Course,
@@ -289,6 +310,7 @@ export async function checkCourse(
     ...driftFindings("course", schemaFiles()),
     ...pathsFindings(lessons),
     ...strayFindings(course),
+    ...(await equivalentFindings(course)),
   );
   if (complete.length > 0) {
     findings.push(...(await suiteFindings(course, complete)), ...(await gradeFindings(course, complete)));

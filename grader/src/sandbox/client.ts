@@ -52,6 +52,17 @@ export function closeSandboxes(): void {
 
 type Tag = { "#": "fn"; id: number; name: string } | { "#": "ref"; id: number; cls: string };
 
+/**
+ * Mutation testing (`pnpm course mutants`): the mutant Stryker's setup file activated in this trusted
+ * process, passed to the child as its last argument (host.ts), so a child started now runs that
+ * mutant of the instrumented solution. Nothing unless the grader's own config asks for it.
+ */
+function activeMutantArgs(config: SandboxConfig): string[] {
+  if (!config.strykerMutants) return [];
+  const active = (globalThis as { __stryker__?: { activeMutant?: unknown } }).__stryker__?.activeMutant;
+  return typeof active === "string" && /^\d+$/.test(active) ? [active] : [];
+}
+
 class Sandbox {
   private readonly shared = new SharedArrayBuffer(24 + REPORT_BYTES);
   private readonly words = new Int32Array(this.shared, 0, 4);
@@ -147,7 +158,7 @@ class Sandbox {
     this.relay.postMessage({
       type: "spawn",
       command: this.config.command,
-      args: this.config.args,
+      args: [...this.config.args, ...activeMutantArgs(this.config)],
       memoryLimitMb: this.config.memoryLimitMb + this.config.memoryHeadroomMb,
       wakeFd: this.fromChild,
     });

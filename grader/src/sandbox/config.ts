@@ -14,6 +14,12 @@ export interface SandboxConfig {
   fifos: { toLearner: string; toGrader: string };
   /** What the learner's bundled file exports (the suite's `@lesson/<id>` module offers these names). */
   exports: string[];
+  /**
+   * Mutation testing only (`pnpm course mutants`, grader/src/course/mutants/): each child this trusted
+   * side starts is told the mutant Stryker activated in this process (`globalThis.__stryker__`), so the
+   * instrumented solution in the sandbox runs that mutant. Grading never sets it.
+   */
+  strykerMutants?: boolean;
 }
 
 /**

@@ -5,7 +5,7 @@
  * side treats every frame as data to check, never as a command.
  *
  * Bundled with codec.ts into one plain script (the sandbox can read nothing else). Run as
- * `node host.mjs <bundle.mjs> <requests FIFO> <replies FIFO>`.
+ * `node host.mjs <bundle.mjs> <requests FIFO> <replies FIFO> [active mutant]`.
  */
 import { openSync, readSync, writeSync } from "node:fs";
 import { pathToFileURL } from "node:url";
@@ -21,7 +21,7 @@ import {
 } from "./frames.ts";
 import { ALLOWED_NODE_MODULES } from "./node-modules.ts";
 
-const [bundle = "", requests = "", replies = ""] = process.argv.slice(2);
+const [bundle = "", requests = "", replies = "", activeMutant] = process.argv.slice(2);
 /** The FIFOs the trusted side made: requests come in on one, answers go out on the other. */
 const IN = openSync(requests, "r");
 const OUT = openSync(replies, "w");
@@ -306,6 +306,9 @@ Object.defineProperty(process, "exit", {
 
 // ---- 5. Load the learner's file, say what it exports, then serve. ----
 
+// Mutation testing only (`pnpm course mutants`): the trusted side names the mutant of the instrumented
+// solution this child runs; Stryker's mutant switches read it from `globalThis.__stryker__`.
+if (activeMutant !== undefined) (globalThis as Record<string, unknown>).__stryker__ = { activeMutant };
 try {
   const namespace = await import(pathToFileURL(bundle).href);
   send({ t: "ready", v: encode({ ...namespace }, hooks) });
