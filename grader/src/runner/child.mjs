@@ -7,6 +7,8 @@
  *
  * Plain JavaScript on purpose: importing vitest under tsx's loader costs ~0.5 s more.
  */
+import { lessonModules } from "./lesson-module.mjs";
+
 // Loading vitest starts at once; the configuration may come later, over IPC, while the grader is
 // still bundling the learner files (the two overlap).
 const vitestNode = import("vitest/node");
@@ -108,37 +110,11 @@ const reporter = {
   },
 };
 
-const PREFIX = "@lesson/";
-const VIRTUAL = "\0calcml-lesson:";
-/**
- * `@lesson/<id>` is the learner's module as proxies into its sandbox (see sandbox/client.ts): the
- * lesson's sandbox from the grader's environment, or, when a keyed suite file imported the suite, the
- * sandbox that file names (each suite file runs in a fresh worker, so the global is that file's).
- */
-const lessonModules = {
-  name: "calcml:lesson-in-sandbox",
-  enforce: /** @type {const} */ ("pre"),
-  /** @param {string} id */
-  resolveId(id) {
-    return id.startsWith(PREFIX) ? VIRTUAL + id.slice(PREFIX.length) : null;
-  },
-  /** @param {string} id */
-  load(id) {
-    if (!id.startsWith(VIRTUAL)) return null;
-    const lesson = id.slice(VIRTUAL.length);
-    const names = (config.exports[lesson] ?? []).filter(
-      (n) => /^[A-Za-z_$][\w$]*$/.test(n) && n !== "default",
-    );
-    const keyed = `globalThis[${JSON.stringify(config.keyedSandbox)}]`;
-    return [
-      `import { openLesson, openSandbox } from ${JSON.stringify(config.client)};`,
-      `const keyed = ${keyed};`,
-      `if (keyed && keyed.lessonId !== ${JSON.stringify(lesson)}) throw new Error(${JSON.stringify(`the grader's keyed sandbox is not for ${lesson}`)});`,
-      `const lesson = keyed ? openSandbox(keyed) : openLesson(${JSON.stringify(lesson)});`,
-      ...names.map((n) => `export const ${n} = lesson[${JSON.stringify(n)}];`),
-    ].join("\n");
-  },
-};
+const lessonPlugin = lessonModules({
+  client: config.client,
+  exports: config.exports,
+  keyedSandbox: config.keyedSandbox,
+});
 
 const vitest = await createVitest(
   "test",
@@ -159,7 +135,7 @@ const vitest = await createVitest(
     hookTimeout: 600_000,
     include: config.include,
   },
-  { plugins: [lessonModules], logLevel: "silent" },
+  { plugins: [lessonPlugin], logLevel: "silent" },
 );
 await vitest.start(Object.values(config.suites));
 await vitest.close();

@@ -12,7 +12,7 @@
 import os from "node:os";
 import { tsImport } from "tsx/esm/api";
 import { defineConfig } from "vitest/config";
-import { lessonModules } from "./lesson-modules.ts";
+import { lessonModules } from "../../runner/lesson-module.mjs";
 import { MUTANTS_ENV } from "./options.ts";
 
 const lessonId = process.env[MUTANTS_ENV.lesson];
@@ -30,7 +30,7 @@ const run = await prepareMutantRun(
 );
 
 export default defineConfig({
-  plugins: [lessonModules(run.client, run.exports)],
+  plugins: [lessonModules({ client: run.client, exports: run.exports })],
   test: {
     root: run.root,
     watch: false,
