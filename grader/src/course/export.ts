@@ -32,6 +32,8 @@ export interface ExportOptions {
 const LEFT_OUT = [
   /^solutions\/(?!package\.json$)/,
   /^grader\/suites\/[^/]+\.test\.ts$/,
+  /^grader\/suites\/[^/]+\.audit\.md$/,
+  /^grader\/mutants\//,
   /^grader\/test\//,
   /^grader\/bench\//,
   /^grader\/templates\//,
