@@ -17,12 +17,15 @@ import {
   learnerCalls,
   norm,
   portable,
+  runInSandbox,
   suiteRng,
   TODO_PREFIX,
   task,
   withSpectrum,
+  wrapLearnerError,
 } from "../src/checks/index.ts";
 
+const LESSON = "04-gradient-descent";
 const learner = learnerCalls(lesson);
 
 /** The defaults the lesson contract and the numeric rules (docs/) fix for every descent. */
@@ -387,9 +390,11 @@ function descentTests(d: Descent, salt: string): void {
 
   it("stops after maxIterations without claiming convergence", () => {
     const rng = suiteRng(`${salt} max iterations`);
+    // maxIterations = 1 is a positive integer too: one step, then stop.
     for (const [learningRate, maxIterations] of [
       [1e-4, 50],
       [1e-5, undefined],
+      [1e-4, 1],
     ] as const) {
       const { c, grad } = problem(rng);
       const x0 = c.map((ci) => ci + 1 + rng.uniform());
@@ -466,6 +471,73 @@ function descentTests(d: Descent, salt: string): void {
       );
     }
   });
+
+  it("does not stop on a step exactly as long as the tolerance (shorter means strictly shorter)", () => {
+    // f(x) = x₀ (a slope, no minimum): every step is −η·e₀, of length exactly η = the tolerance here,
+    // and at a minimum (∇f = 0) every step has length 0, which is not shorter than a tolerance of 0.
+    const n = d.oneD ? 1 : 2;
+    const slope = labelled(
+      "∇ of x₀ (a constant slope)",
+      portable((x: Vector) => x.map((_, i) => (i === 0 ? 1 : 0))),
+    );
+    const flat = labelled(
+      "∇ of a constant function (zero everywhere)",
+      portable((x: Vector) => x.map(() => 0)),
+    );
+    for (const [grad, options, why] of [
+      [
+        slope,
+        { learningRate: 0.5, tolerance: 0.5, maxIterations: 4 },
+        "every step has length exactly 0.5, which is not shorter than the tolerance 0.5",
+      ],
+      [
+        flat,
+        { learningRate: 0.1, tolerance: 0, maxIterations: 3 },
+        "every step has length 0, which is not shorter than the tolerance 0",
+      ],
+    ] as const) {
+      const x0 = Array.from({ length: n }, (_, i) => (i === 0 ? 1 : -2));
+      const run = d.run(grad, x0, options);
+      check(run.iterations === options.maxIterations && !run.converged, {
+        called: d.called(grad, x0, options),
+        got: `iterations = ${run.iterations}, converged: ${run.converged}`,
+        expected: `iterations = ${options.maxIterations}, converged: false`,
+        why: `${why}: stop with converged: true only when ‖step‖ < tolerance, strictly`,
+      });
+      checkPath(d, run, grad, x0, options);
+    }
+  });
+
+  if (!d.oneD) {
+    it("keeps path[0] its own copy: changing x0 after the run leaves the path as it was", () => {
+      // Runs inside the sandbox, where x0 is the caller's own (unfrozen) array.
+      const probe = labelled(
+        "x0 = [1, 2]; run = gradientDescent(∇ of ½‖x‖², x0, { learningRate: 0.5, maxIterations: 2 }); x0[0] = 99; x0[1] = 99",
+        portable((gd: (grad: (x: number[]) => number[], x0: number[], o: Options) => Run) => {
+          const x0 = [1, 2];
+          const run = gd((x) => x.map((xi) => xi), x0, { learningRate: 0.5, maxIterations: 2 });
+          x0[0] = 99;
+          x0[1] = 99;
+          return { first: run.path[0], x: run.x };
+        }),
+      );
+      const called = describeValue(probe);
+      let got: { first: unknown; x: unknown };
+      try {
+        got = runInSandbox(LESSON, probe, lesson.gradientDescent);
+      } catch (error) {
+        throw wrapLearnerError(error, called);
+      }
+      const same = (v: unknown, want: number[]) =>
+        Array.isArray(v) && v.length === want.length && v.every((vi, i) => vi === want[i]);
+      check(same(got.first, [1, 2]) && same(got.x, [0.25, 0.5]), {
+        called,
+        got: `path[0] = ${show(got.first)}, x = ${show(got.x)}`,
+        expected: "path[0] = [1, 2] and x = [0.25, 0.5], whatever the caller does to x0 afterwards",
+        why: "path[0] is the caller's x0 itself: record a copy of the start (x0.slice()), so that every entry of path is its own array",
+      });
+    });
+  }
 
   it("takes every step x − η·∇f(x) from any start (property)", () => {
     // Three steps with tolerance 0 on a random axis-aligned bowl: the path must be the update, exactly.
@@ -734,6 +806,14 @@ task("max-stable-learning-rate", () => {
         ],
         "not positive definite: 5e-5 ≤ 1e-8·max(1, 1e4) = 1e-4, the band grows with the largest eigenvalue",
       ],
+      [
+        [
+          [1, 0],
+          [0, 1e-8],
+        ],
+        "not positive definite: 1e-8 ≤ 1e-8·max(1, 1), exactly on the band's edge (≤ includes it)",
+      ],
+      [[[1e-8]], "not positive definite: 1e-8 ≤ 1e-8·max(1, 1e-8), exactly on the band's edge"],
     ];
     for (const [H, problem] of bad) learner.maxStableLearningRate.rangeError(problem, H);
   });

@@ -356,6 +356,18 @@ task("polar-jacobian", () => {
       [4, 5, 6],
       [7, 8, 9],
     ]);
+    // Rows of two, but not two rows; two rows, but not both of length 2.
+    learner.jacobianDeterminant2x2.rangeError("J must be 2×2 (3 rows of 2)", [
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ]);
+    learner.jacobianDeterminant2x2.rangeError("J must be 2×2 (1 row of 2)", [[1, 2]]);
+    learner.jacobianDeterminant2x2.rangeError("J must be 2×2 (its second row has 3 entries)", [
+      [1, 2],
+      [3, 4, 5],
+    ]);
+    learner.jacobianDeterminant2x2.rangeError("J must be 2×2 (its second row has 1 entry)", [[1, 2], [3]]);
   });
 });
 
@@ -399,6 +411,21 @@ task("softmax", () => {
         Number.isFinite(got)
           ? undefined
           : "exp(−1000) underflows to 0 and 0/0 is NaN: subtract max(z) from every entry first, so the largest exponent is exp(0) = 1",
+    });
+  });
+
+  it("stays finite and correct when the entries are far apart: z = [0, 1000]", () => {
+    // Shifting by max z keeps every exponent ≤ 0; shifting by anything smaller overflows exp(1000).
+    const { value, called } = learner.softmax([0, 1000]);
+    expectVectorClose(value, [Math.exp(-1000) / (1 + Math.exp(-1000)), 1 / (1 + Math.exp(-1000))], {
+      called,
+      oracle: "[e⁻¹⁰⁰⁰, 1] / (e⁻¹⁰⁰⁰ + 1), the softmax of z − 1000 (e⁻¹⁰⁰⁰ underflows to 0)",
+      rtol: EXACT_RTOL * 10,
+      atol: EXACT_ATOL,
+      why: (got) =>
+        Number.isFinite(got)
+          ? undefined
+          : "a softmax entry is not finite: subtract the largest entry max(z) = 1000 (not the smallest, nor the first), so that every exponent is ≤ 0 and exp(1000) never appears",
     });
   });
 
@@ -601,6 +628,50 @@ task("jvp", () => {
     }
   });
 
+  it("scales t by 1/‖v‖: accurate for a long v (‖v‖∞ ≈ 1e4)", () => {
+    // With t = h·max(1, ‖x‖∞)/‖v‖∞ the points x ± t·v stay within 1e-5 of x; an unscaled t = h would
+    // move them by about 0.1, far too far for a difference quotient on this curved map.
+    const rng = suiteRng("jvp long v");
+    for (let k = 0; k < 3; k++) {
+      const x = rng.normalVector(3);
+      const v = rng.normalVector(3).map((vi) => vi * 1e4);
+      const exact = matvec(jacobianA(x), v);
+      const F = countCalls(mapA);
+      const { value, called } = learner.jvp(F, x, v);
+      expectTwoCalls(F.calls, 3, called);
+      expectVectorClose(value, exact, {
+        called,
+        oracle: "exact J(x)·v",
+        ...jvpTolerance(exact, mapA(x)),
+        why: (got, want) =>
+          isClose(got, want, LOOSE, LOOSE * Math.max(1, maxAbs(exact)))
+            ? "close but not accurate enough: the step t·v is too long; divide by ‖v‖ (t = h·max(1, ‖x‖∞)/‖v‖∞) so that x moves by only h·max(1, ‖x‖∞)"
+            : undefined,
+      });
+    }
+  });
+
+  it("scales t with ‖x‖: accurate far from 0 (‖x‖∞ ≈ 1e8, a quadratic map)", () => {
+    // On a quadratic map a central difference is exact up to rounding. Far from 0, F(x ± t·v) is about
+    // 1e16 and x itself has an ulp of about 3e-8: a step of only h = 1e-5 drowns in that rounding, while
+    // t = h·max(1, ‖x‖∞)/‖v‖∞ moves x by about 1e3 and leaves a relative error near 1e-10.
+    const rng = suiteRng("jvp large x");
+    for (let k = 0; k < 3; k++) {
+      const x = [1.5e8 * (1 + rng.uniform()), -1e8 * (1 + rng.uniform())];
+      const v = rng.normalVector(2);
+      const exact = matvec(jacobianQ(x), v);
+      const { value, called } = learner.jvp(mapQ, x, v);
+      expectVectorClose(value, exact, {
+        called,
+        oracle: "exact J(x)·v; a central difference is exact on a quadratic up to rounding",
+        rtol: JVP_RTOL,
+        atol: JVP_ATOL * Math.max(1, maxAbs(exact)),
+        why: () =>
+          "the step is too short for x this large: F(x ± t·v) carries rounding errors of about 1e-16·|F| ≈ 1, which a tiny t magnifies; scale the step with the point, t = h·max(1, ‖x‖∞)/‖v‖∞",
+      });
+    }
+  });
+
   it("gives zeros for v = 0", () => {
     const { value, called } = learner.jvp(mapA, [0.3, -1.2, 2], [0, 0, 0]);
     expectVectorClose(value, [0, 0], { called, oracle: "J·0 = 0", atol: 1e-9 });
@@ -752,5 +823,52 @@ task("chain-jacobians", () => {
         [3, 4],
       ],
     );
+    // A ragged Jouter: one of its rows lacks (or has one too many of) the columns Jinner's rows need.
+    const square = [
+      [1, 2],
+      [3, 4],
+    ];
+    learner.chainJacobians.rangeError(
+      "Jouter needs one column per row of Jinner (row 2 has 1)",
+      [[1, 2], [3]],
+      square,
+    );
+    learner.chainJacobians.rangeError(
+      "Jouter needs one column per row of Jinner (row 2 has 3)",
+      [
+        [1, 2],
+        [3, 4, 5],
+      ],
+      square,
+    );
+    // Empty matrices: the README does not say whether they chain, so either the empty product or a
+    // RangeError naming chainJacobians is right; a crash (a TypeError from reading a missing row) is not.
+    for (const [Jouter, Jinner, product] of [
+      [[], square, "[] (a 0×2 times a 2×2 matrix)"],
+      [[[]], [], "one row of zeros (a 1×0 times a 0×n matrix)"],
+    ] as [number[][], number[][], string][]) {
+      const called = learner.chainJacobians.called(Jouter, Jinner);
+      let thrown: unknown;
+      let value: unknown;
+      try {
+        value = learner.chainJacobians.raw(frozen(Jouter), frozen(Jinner));
+      } catch (error) {
+        thrown = error;
+      }
+      if (thrown instanceof Error && (thrown.message.startsWith(TODO_PREFIX) || FAULTS.has(thrown.name)))
+        throw thrown;
+      const emptyProduct =
+        thrown === undefined &&
+        Array.isArray(value) &&
+        value.length === Jouter.length &&
+        value.every((row) => Array.isArray(row) && row.every((e) => e === 0));
+      const named = thrown instanceof RangeError && thrown.message.startsWith("chainJacobians");
+      check(emptyProduct || named, () => ({
+        called,
+        got: thrown === undefined ? describeValue(value) : `it threw ${describeValue(String(thrown))}`,
+        expected: `${product}, or a RangeError whose message starts with chainJacobians`,
+        why: "an empty matrix either chains (its product is empty too) or is bad input, which throws a RangeError naming the function; check the shapes before reading a row",
+      }));
+    }
   });
 });
