@@ -184,6 +184,30 @@ task("numerical-hessian", () => {
     });
   }
 
+  it("scales each step with its coordinate: sᵢ = h·max(1, |xᵢ|)", () => {
+    // x⁴ + y⁴ at (1e4, 0): f ≈ 1e16, whose rounding (about 2) swamps a second difference over a fixed step
+    // 1e-4 (2 / 1e-8), but not over s = 1e-4·1e4 = 1 (truncation s²·24/12 = 2 against 12x² = 1.2e9). At y = 0
+    // the step is h·max(1, 0) = h, never 0.
+    const quartic = labelled(
+      "(x, y) ↦ x⁴ + y⁴",
+      portable((p: Vector): number => p[0]! ** 4 + p[1]! ** 4),
+    );
+    const x = [1e4, 0];
+    const exact = [
+      [12e8, 0],
+      [0, 0],
+    ];
+    const { value, called } = learner.numericalHessian(quartic, x);
+    expectMatrixClose(value, exact, {
+      called,
+      oracle: "exact Hessian diag(12x², 12y²) = diag(1.2e9, 0)",
+      rtol: HESSIAN_RTOL,
+      atol: HESSIAN_ATOL * 12e8,
+      why: () =>
+        "the step must grow with the coordinate, sᵢ = h·max(1, |xᵢ|) (1 at x = 1e4, h at y = 0): a fixed or shrinking step drowns the second difference in f's rounding, and a step of 0 divides by 0",
+    });
+  });
+
   it("is exactly symmetric", () => {
     const rng = suiteRng("numericalHessian symmetric");
     for (const x of probePoints(rng, 3)) {
@@ -289,6 +313,7 @@ task("quadratic-hessian", () => {
       [1, 2, 3],
       [4, 5, 6],
     ]);
+    learner.quadraticHessian.rangeError("A is ragged: rows of 2 and 1 entries", [[1, 2], [3]]);
     learner.quadraticHessian.rangeError("A is empty", []);
   });
 });
@@ -481,6 +506,19 @@ task("eigenvalues-2x2", () => {
     );
   });
 
+  it("accepts an asymmetry exactly equal to the tolerance 1e-12·max(1, max|Hᵢⱼ|)", () => {
+    // |H[0][1] − H[1][0]| = 1e-12 = 1e-12·max(1, 1): not greater than the tolerance, so H counts as symmetric.
+    const H = [
+      [1, 1e-12],
+      [0, 1],
+    ];
+    expectEigenvalues(
+      H,
+      [1 - 5e-13, 1 + 5e-13],
+      "1 ∓ b with b = (1e-12 + 0)/2, the average off-diagonal entry",
+    );
+  });
+
   it("rejects a non-symmetric or non-2×2 matrix with a RangeError", () => {
     learner.eigenvaluesSymmetric2x2.rangeError("H is not symmetric", [
       [1, 2],
@@ -494,6 +532,15 @@ task("eigenvalues-2x2", () => {
       [1, 0, 0],
       [0, 1, 0],
       [0, 0, 1],
+    ]);
+    learner.eigenvaluesSymmetric2x2.rangeError("H has 3 rows of 2 entries", [
+      [1, 0],
+      [0, 1],
+      [0, 0],
+    ]);
+    learner.eigenvaluesSymmetric2x2.rangeError("H's second row has 3 entries", [
+      [1, 0],
+      [0, 1, 0],
     ]);
   });
 });
@@ -578,6 +625,41 @@ task("classify-critical-point", () => {
     classifyCase(rng, [1e6, 2e6, 1e-3]);
   });
 
+  it("counts an eigenvalue exactly on the band's edge, |λ| = tolerance·max(1, max|λ|), as zero", () => {
+    // Diagonal H: eigSym returns its diagonal exactly, and the band is 1e-8·max(1, 1) = 1e-8.
+    for (const [H, why] of [
+      [
+        [
+          [1, 0],
+          [0, 1e-8],
+        ],
+        "1e-8 is zero (|λ| ≤ band), so not a minimum",
+      ],
+      [
+        [
+          [-1, 0],
+          [0, 1e-8],
+        ],
+        "1e-8 is zero, not positive (positive means λ > band), so not a saddle",
+      ],
+      [
+        [
+          [1, 0],
+          [0, -1e-8],
+        ],
+        "−1e-8 is zero, not negative (negative means λ < −band), so not a saddle",
+      ],
+    ] as const) {
+      const { value, called } = learner.classifyCriticalPoint(H);
+      check(value === "degenerate", () => ({
+        called,
+        got: describeValue(value),
+        expected: `"degenerate": ${why}`,
+        why: "an eigenvalue counts as zero when |λ| ≤ tolerance·max(1, max|λ|), the edge included",
+      }));
+    }
+  });
+
   it("uses the tolerance it is given", () => {
     const rng = suiteRng("classify tolerance");
     classifyCase(rng, [1, 1e-4], 1e-3);
@@ -591,6 +673,7 @@ task("classify-critical-point", () => {
       [0, 1, 0],
     ]);
     // The README: an empty H throws too (eigSym([]) returns no eigenvalues rather than throwing).
+    learner.classifyCriticalPoint.rangeError("H is ragged: rows of 2 and 1 entries", [[1, 0], [0]]);
     learner.classifyCriticalPoint.rangeError("H is empty", []);
   });
 });
@@ -677,6 +760,15 @@ task("convexity", () => {
       "eigenvalues −1e-5 and 1e4: the band grows with the largest eigenvalue, 1e-8·1e4 = 1e-4",
       "the zero band is 1e-8·max(1, max|λ|): it grows with the matrix",
     );
+    convexCase(
+      [
+        [1, 0],
+        [0, -1e-8],
+      ],
+      true,
+      "eigenvalues −1e-8 and 1: −1e-8 is at least −1e-8·max(1, 1), the edge of the band",
+      "convex when λmin ≥ −1e-8·max(1, max|λ|), the edge included",
+    );
     const { value, called } = learner.conditionNumber([
       [1e4, 0],
       [0, 0.5],
@@ -748,12 +840,19 @@ task("convexity", () => {
         [1e4, 0],
         [0, 5e-5],
       ],
+      // λmin = 1e-8 exactly on the edge: not positive definite (λmin ≤ 1e-8·max(1, max|λ|)).
+      [
+        [1, 0],
+        [0, 1e-8],
+      ],
     ]) {
       learner.conditionNumber.rangeError("H is not positive definite", H);
     }
     learner.conditionNumber.rangeError("H must be square", [[1, 2, 3]]);
+    learner.conditionNumber.rangeError("H is ragged: rows of 2 and 1 entries", [[1, 0], [0]]);
     learner.conditionNumber.rangeError("H is empty", []);
     learner.isConvexQuadratic.rangeError("A must be square", [[1, 2, 3]]);
+    learner.isConvexQuadratic.rangeError("A is ragged: rows of 2 and 1 entries", [[1, 0], [0]]);
     learner.isConvexQuadratic.rangeError("A is empty", []);
   });
 });

@@ -16,9 +16,12 @@ import {
   learnerCalls,
   matvec,
   maxAbs,
+  portable,
   randomSpd,
+  runInSandbox,
   suiteRng,
   task,
+  wrapLearnerError,
 } from "../src/checks/index.ts";
 
 const learner = learnerCalls(lesson);
@@ -408,15 +411,96 @@ task("backtracking-line-search", () => {
     }
   });
 
+  it("accepts a step where the Armijo inequality holds with equality (≤, not <)", () => {
+    // f(y) = −c₁·y along p = [1] from x = [0] with ∇f = [−1]: f(x + αp) = −c₁α = f(x) + c₁·α·∇f·p exactly
+    // for every α (all numbers here are exact in floating point), so α₀ = 1 passes with ≤ and every step fails with <.
+    const line = labelled(`y ↦ −${DEFAULT_C1}·y`, (y: Vector) => -DEFAULT_C1 * y[0]!);
+    const { value, called } = learner.backtrackingLineSearch(line, [-1], [0], [1]);
+    check(value === 1, () => ({
+      called,
+      got: describeValue(value),
+      expected: `1 exactly: f(x + 1·p) = −${DEFAULT_C1} equals f(x) + c₁·1·∇f·p = −${DEFAULT_C1}`,
+      why: "the Armijo test accepts equality: f(x + αp) ≤ f(x) + c₁·α·∇f·p, with ≤ (a strict < rejects every step here)",
+    }));
+  });
+
   it("rejects a direction that does not descend, or lengths that differ, with a RangeError", () => {
     const bowl = labelled("x ↦ ‖x‖²", (x: Vector) => dot(x, x));
     learner.backtrackingLineSearch.rangeError("∇f·p = 2 > 0: uphill", bowl, [2, 2], [1, 1], [1, 0]);
     learner.backtrackingLineSearch.rangeError("∇f·p = 0: level", bowl, [2, 2], [1, 1], [1, -1]);
     learner.backtrackingLineSearch.rangeError("p has length 1, x has 2", bowl, [2, 2], [1, 1], [-1]);
+    learner.backtrackingLineSearch.rangeError(
+      "the gradient has length 3, x and p have 2",
+      bowl,
+      [2, 2, 2],
+      [1, 1],
+      [-1, -1],
+    );
   });
 });
 
 task("newtons-method", () => {
+  it("returns fresh arrays: x and every path entry are its own, untouched by later changes to x0 or to x", () => {
+    // Runs inside the sandbox, where the arrays are the caller's own (a result crossing to the grader
+    // is a copy, so aliasing can only be seen there). Bowl ½‖x‖²: from (0, 0) it converges at once,
+    // from (1, 2) in one Newton step.
+    const probe = labelled(
+      "for x0 = [0, 0] and x0 = [1, 2] on ½‖x‖²: run = newtonsMethod(f, ∇f, I, x0); then x0[0] = 99 and run.x[1] = 77",
+      portable(
+        (
+          newton: (
+            f: (x: number[]) => number,
+            g: (x: number[]) => number[],
+            h: (x: number[]) => number[][],
+            x0: number[],
+          ) => { x: number[]; path: number[][] },
+        ) =>
+          [
+            [0, 0],
+            [1, 2],
+          ].map((start) => {
+            const x0 = start.slice();
+            const result = newton(
+              (x) => 0.5 * (x[0]! * x[0]! + x[1]! * x[1]!),
+              (x) => x.slice(),
+              () => [
+                [1, 0],
+                [0, 1],
+              ],
+              x0,
+            );
+            x0[0] = 99;
+            result.x[1] = 77;
+            return { path: result.path, x: result.x };
+          }),
+      ),
+    );
+    const called = describeValue(probe);
+    let got: { path: number[][]; x: number[] }[];
+    try {
+      got = runInSandbox("07-newtons-method", probe, lesson.newtonsMethod);
+    } catch (error) {
+      throw wrapLearnerError(error, called);
+    }
+    const want = [
+      { path: [[0, 0]], x: [0, 77] },
+      {
+        path: [
+          [1, 2],
+          [0, 0],
+        ],
+        x: [0, 77],
+      },
+    ];
+    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+    check(same(got, want), {
+      called,
+      got: JSON.stringify(got),
+      expected: `${JSON.stringify(want)}: only run.x changed, x0's change reached nothing`,
+      why: "the result shares an array with x0, or x with a path entry: start from x0.slice(), and push a copy of x (x.slice()) onto path",
+    });
+  });
+
   /**
    * Calls newtonsMethod on a problem and checks the result's shape. If the call throws, `hint` says what
    * usually makes it throw on this problem.
@@ -631,6 +715,135 @@ task("newtons-method", () => {
       why: "test the gradient at every iterate, the start included, before taking a step",
     }));
   });
+
+  it("stops only when ‖∇f‖ is strictly below the tolerance", () => {
+    // ½‖x‖² from (0.5, 0): ‖∇f(x0)‖ = 0.5 exactly, equal to the tolerance, so rule 1 does not stop it; one
+    // Newton step lands on (0, 0), where ∇f = 0.
+    const half: Problem = {
+      f: labelled("½‖x‖²", (x: Vector) => 0.5 * dot(x, x)),
+      grad: labelled("x ↦ x", (x: Vector) => x.slice()),
+      hess: labelled("x ↦ I", () => [
+        [1, 0],
+        [0, 1],
+      ]),
+    };
+    const { r, called } = run(half, [0.5, 0], "a positive-definite quadratic needs no shift", {
+      tolerance: 0.5,
+    });
+    check(r.converged && r.iterations === 1, () => ({
+      called,
+      got: `iterations ${r.iterations}, converged ${r.converged}, path ${describeValue(r.path)}`,
+      expected:
+        "iterations 1, converged true: ‖∇f(x0)‖ = 0.5 is not below the tolerance 0.5, so one step is taken",
+      why: "the stopping test is ‖∇f(x)‖ < tolerance, strictly: a gradient norm equal to the tolerance does not stop the run",
+    }));
+  });
+
+  it("stops before a step, with converged: false, where the gradient or the Hessian is not finite", () => {
+    const bowl = {
+      f: labelled("½‖x‖²", (x: Vector) => 0.5 * dot(x, x)),
+      grad: labelled("x ↦ x", (x: Vector) => x.slice()),
+      hess: labelled("x ↦ I", () => [
+        [1, 0],
+        [0, 1],
+      ]),
+    };
+    const cases: [Problem, string][] = [
+      [{ ...bowl, grad: labelled("x ↦ (NaN, x₂)", (x: Vector) => [Number.NaN, x[1]!]) }, "∇f(x0) = (NaN, 1)"],
+      [
+        {
+          ...bowl,
+          hess: labelled("x ↦ [[∞, 0], [0, 1]]", () => [
+            [Number.POSITIVE_INFINITY, 0],
+            [0, 1],
+          ]),
+        },
+        "∇²f(x0) = [[∞, 0], [0, 1]]",
+      ],
+    ];
+    for (const [problem, what] of cases) {
+      const { r, called } = run(
+        problem,
+        [1, 1],
+        "a non-finite gradient or Hessian is a result (converged: false), not an exception",
+      );
+      check(!r.converged && r.iterations === 0, () => ({
+        called,
+        got: `iterations ${r.iterations}, converged ${r.converged}, path ${describeValue(r.path)}`,
+        expected: `iterations 0, converged false, path [[1, 1]] (${what})`,
+        why: "a non-finite gradient or Hessian at the current point stops the run before a step, with converged: false",
+      }));
+    }
+  });
+
+  it("stops with converged: false when no shift τ makes H positive definite", () => {
+    // H = diag(−MAX_VALUE, 1): −MAX_VALUE + τ < 0 for every finite τ, and cholesky refuses non-finite entries,
+    // so however far τ may grow (any finite cap), no shift is accepted.
+    const M = Number.MAX_VALUE;
+    const cliff: Problem = {
+      f: labelled("−(MAX_VALUE/2)·x² + y²/2", (p: Vector) => -(M / 2) * p[0]! ** 2 + p[1]! ** 2 / 2),
+      grad: labelled("(−MAX_VALUE·x, y)", (p: Vector) => [-M * p[0]!, p[1]!]),
+      hess: labelled("diag(−MAX_VALUE, 1)", () => [
+        [-M, 0],
+        [0, 1],
+      ]),
+    };
+    const { r, called } = run(
+      cliff,
+      [0.5, 0.5],
+      "when no τ in the schedule makes H + τI positive definite, stop with converged: false (no exception)",
+    );
+    check(!r.converged && r.iterations === 0, () => ({
+      called,
+      got: `iterations ${r.iterations}, converged ${r.converged}, path ${describeValue(r.path)}`,
+      expected: "iterations 0, converged false, path [[0.5, 0.5]]",
+      why: "try τ = 0, 1e-3, 2e-3, … up to a cap; when none is accepted, stop where you are with converged: false",
+    }));
+  });
+
+  it("records an iterate that comes out non-finite as the last entry of path and stops", () => {
+    // With X = 1e308 and S = 1e307, f = S·(2e^(1 − x/X) − x/X) + (S/X²)·y² at (X, 1) has ∇f = (−0.3, 2e-309) and
+    // H = diag(2e-309, 2e-309), both finite: the Newton step (1.5e308, −1) is finite too, but X + 1.5e308
+    // overflows, and Armijo accepts α = 1 since f(∞, 0) = −∞. (There the gradient (−0.1, 0) is finite: a run
+    // that carried on would keep stepping.)
+    const X = 1e308;
+    const S = 1e307;
+    const k = S / X / X;
+    const runaway: Problem = {
+      f: labelled(
+        "S·(2e^(1 − x/X) − x/X) + (S/X²)·y², X = 1e308, S = 1e307",
+        (p: Vector) => S * (2 * Math.exp(1 - p[0]! / X) - p[0]! / X) + k * p[1]! ** 2,
+      ),
+      grad: labelled("((S/X)·(−2e^(1 − x/X) − 1), 2(S/X²)·y)", (p: Vector) => [
+        (S / X) * (-2 * Math.exp(1 - p[0]! / X) - 1),
+        2 * k * p[1]!,
+      ]),
+      hess: labelled("diag((S/X²)·2e^(1 − x/X), 2S/X²)", (p: Vector) => [
+        [(S / X / X) * 2 * Math.exp(1 - p[0]! / X), 0],
+        [0, 2 * k],
+      ]),
+    };
+    const x0 = [X, 1];
+    const { r, called } = run(
+      runaway,
+      x0,
+      "a non-finite iterate is a result (converged: false), not an exception",
+    );
+    const last = r.path[r.path.length - 1] ?? [];
+    check(
+      !r.converged &&
+        r.iterations === 1 &&
+        last.length === 2 &&
+        last[0] === Number.POSITIVE_INFINITY &&
+        Math.abs((last[1] as number) ?? Number.NaN) <= 1e-12,
+      () => ({
+        called,
+        got: `iterations ${r.iterations}, converged ${r.converged}, path ${describeValue(r.path)}`,
+        expected: "iterations 1, converged false, path [[1e308, 1], [∞, 0]]",
+        why: "an iterate that comes out non-finite is recorded in path (as its last entry) and then stops the run with converged: false",
+      }),
+    );
+  });
 });
 
 task("newton-root", () => {
@@ -723,11 +936,70 @@ task("newton-root", () => {
     const f = labelled("x ↦ x³ − 8", (x: number) => x ** 3 - 8);
     const df = labelled("x ↦ 3x²", (x: number) => 3 * x * x);
     const { r, called } = callRoot(f, df, 2);
-    check(r.converged && r.root === 2, () => ({
+    check(r.converged && r.root === 2 && r.iterations === 0, () => ({
       called,
       got: describeValue(r),
-      expected: "{ root: 2, converged: true }",
+      expected: "{ root: 2, iterations: 0, converged: true }",
+      why: "f(x0) is exactly 0: stop at once, before any step, so iterations is 0",
     }));
+  });
+
+  it("stops before stepping, not converged, where f'(x) is 0 or not finite", () => {
+    const cases = [
+      [
+        labelled("x ↦ x² − 1", (x: number) => x * x - 1),
+        labelled("x ↦ 2x", (x: number) => 2 * x),
+        "f'(0) = 0",
+      ],
+      [
+        labelled("x ↦ ∛x − 1", (x: number) => Math.cbrt(x) - 1),
+        labelled("x ↦ 1 / (3·∛x²)", (x: number) => 1 / (3 * Math.cbrt(x) ** 2)),
+        "f'(0) = 1/0 = ∞",
+      ],
+    ] as const;
+    for (const [f, df, what] of cases) {
+      const { r, called } = callRoot(f, df, 0);
+      check(!r.converged && r.iterations === 0 && r.root === 0, () => ({
+        called,
+        got: describeValue(r),
+        expected: `{ root: 0, iterations: 0, converged: false } (${what}: no Newton step exists)`,
+        why: "a zero or non-finite f'(x) stops the run before a step: root is still x0, no step was taken, and it did not converge",
+      }));
+    }
+  });
+
+  it("stops with converged: false when an iterate overflows", () => {
+    // x² + 1 from 1e-310: f'(x0) = 2e-310, so the step 1/(2e-310) overflows and x1 = −∞.
+    const f = labelled("x ↦ x² + 1", (x: number) => x * x + 1);
+    const df = labelled("x ↦ 2x", (x: number) => 2 * x);
+    const { r, called } = callRoot(f, df, 1e-310);
+    check(!r.converged && r.iterations === 1 && r.root === Number.NEGATIVE_INFINITY, () => ({
+      called,
+      got: describeValue(r),
+      expected: "{ root: −∞, iterations: 1, converged: false }: x1 = 1e-310 − 1/(2e-310) overflows",
+      why: "an iterate that is not finite stops the run with converged: false; root is that last iterate and the step counts",
+    }));
+  });
+
+  it("stops when the step is at most tolerance·max(1, |x|)", () => {
+    // Double roots, where Newton halves the error: every number below is exact in floating point.
+    // (x − 1000)² from 1016, tolerance 1e-3: steps 8, 4, 2, 1; the last is ≤ 1e-3·1001, the one before is not.
+    // x² from 2, tolerance 0.25: steps 1, 0.5, 0.25; the last equals 0.25·max(1, 0.25) and passes (≤).
+    const cases = [
+      [(x: number) => (x - 1000) ** 2, (x: number) => 2 * (x - 1000), "(x − 1000)²", 1016, 1e-3, 1001, 4],
+      [(x: number) => x * x, (x: number) => 2 * x, "x²", 2, 0.25, 0.25, 3],
+    ] as const;
+    for (const [fn, dfn, name, x0, tolerance, root, iterations] of cases) {
+      const { r, called } = callRoot(labelled(`x ↦ ${name}`, fn), labelled("its derivative", dfn), x0, {
+        tolerance,
+      });
+      check(r.converged && r.iterations === iterations && r.root === root, () => ({
+        called,
+        got: describeValue(r),
+        expected: `{ root: ${root}, iterations: ${iterations}, converged: true }`,
+        why: "stop after the first step with |Δx| ≤ tolerance·max(1, |x|): relative to |x| when |x| > 1, absolute otherwise, with ≤",
+      }));
+    }
   });
 
   it("stops with converged: false, without throwing, when there is no root or f' = 0", () => {
