@@ -422,6 +422,21 @@ task("value-forward", () => {
             : undefined,
       });
     }
+    // Far left, σ(x) ≈ eˣ is tiny but not 0: eˣ/(1 + eˣ) keeps it, 1/(1 + e⁻ˣ) overflows e⁻ˣ to ∞ and gives 0.
+    for (const x of [-712, -720]) {
+      const called = `new Value(${x}).sigmoid()`;
+      const want = Math.exp(x) / (1 + Math.exp(x));
+      expectClose(made(called, () => leaf(x).sigmoid()).data, want, {
+        called: `${called}.data`,
+        oracle: `eˣ/(1 + eˣ), about ${fmt(want)} (a subnormal number, not 0)`,
+        rtol: 1e-9,
+        atol: 0,
+        why: (got) =>
+          got === 0
+            ? `1/(1 + e⁻ˣ) at x = ${x} raises e to ${-x}, which overflows to ∞ and gives 0: use eˣ/(1 + eˣ) when x < 0`
+            : undefined,
+      });
+    }
     for (const [x, want] of [
       [400, 1],
       [-400, -1],
@@ -489,6 +504,28 @@ task("value-forward", () => {
         why: "an operation must not change its operands",
       });
     }
+  });
+
+  it("rejects a Value passed as the data of new Value, with a RangeError", () => {
+    const sum = made("new Value(1).add(new Value(2))", () => leaf(1).add(leaf(2)));
+    const called = "new Value(new Value(1).add(new Value(2)))";
+    let thrown: unknown;
+    try {
+      new Value(sum as unknown as number);
+    } catch (error) {
+      thrown = error;
+    }
+    check(thrown instanceof Error && thrown.name === "RangeError", () => ({
+      called,
+      got:
+        thrown === undefined
+          ? "it returned normally"
+          : thrown instanceof Error
+            ? `it threw ${thrown.name}: ${thrown.message}`
+            : `it threw ${String(thrown)}`,
+      expected: "a RangeError: data must be a number",
+      why: 'the given constructor throws a RangeError when typeof data !== "number": keep that check',
+    }));
   });
 });
 

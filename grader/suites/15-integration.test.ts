@@ -319,6 +319,24 @@ task("monte-carlo", () => {
     });
   });
 
+  it("accepts samples = 2, the fewest a standard error needs", () => {
+    const line = integrand("x ↦ x", (p: readonly number[]) => p[0]!);
+    const seed = 1 + suiteRng("monte carlo two samples").int(1000);
+    const { value, called } = learner.monteCarloIntegral(line, [0], [2], 2, seeded(seed));
+    // Oracle: the same two draws replayed here, x = 2·u, then V·mean and V·s/√2 with s dividing by N − 1 = 1.
+    const { mean, sd } = replay(createRng(seed), 2, (u) => 2 * u);
+    expectClose(value.estimate, 2 * mean, {
+      called: `${called}.estimate`,
+      oracle: "V·mean of the two values at x = 2·rng.uniform(), replayed here",
+      rtol: 1e-10,
+    });
+    expectClose(value.standardError, (2 * sd) / Math.sqrt(2), {
+      called: `${called}.standardError`,
+      oracle: "V·s/√N with N = 2 and s dividing by N − 1 = 1",
+      rtol: 1e-8,
+    });
+  });
+
   it("rejects bounds of different lengths or no dimensions, and fewer than two samples", () => {
     learner.monteCarloIntegral.rangeError("bounds differ in length", plane, [0], [1, 2], 10, createRng(1));
     learner.monteCarloIntegral.rangeError("samples < 2", plane, lower, upper, 1, createRng(1));
@@ -499,8 +517,10 @@ task("roc-auc", () => {
 
   it("rejects mismatched lengths, labels other than 0 and 1, and a single class", () => {
     learner.rocAuc.rangeError("lengths differ", [0.1, 0.2], [1]);
+    learner.rocAuc.rangeError("lengths differ", [0.1, 0.2, 0.3], [1, 0]);
     learner.rocAuc.rangeError("labels must be 0 or 1", [0.1, 0.2], [1, 2]);
-    learner.rocAuc.rangeError("needs both classes", [0.1, 0.2], [1, 1]);
+    learner.rocAuc.rangeError("needs both classes: no negative", [0.1, 0.2], [1, 1]);
+    learner.rocAuc.rangeError("needs both classes: no positive", [0.1, 0.2], [0, 0]);
   });
 });
 

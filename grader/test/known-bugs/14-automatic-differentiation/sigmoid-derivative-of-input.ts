@@ -8,5 +8,6 @@ export const knownBug = { task: "value-backward", feedback: /uses the input/ };
 // solution creates has the bug.
 Value.prototype.sigmoid = function sigmoid(this: Value): Value {
   const x = this.data;
-  return new Value(1 / (1 + Math.exp(-x)), [[this, x * (1 - x)]]);
+  const s = x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+  return new Value(s, [[this, x * (1 - x)]]);
 };
