@@ -335,8 +335,10 @@ task("huber", () => {
 
   it("rejects bad batches and a delta that is not positive", () => {
     rejectsBadBatches(learner.huber, learner.huberGradient);
-    learner.huber.rangeError("delta must be positive", [1], [0], 0);
-    learner.huberGradient.rangeError("delta must be positive", [1], [0], -1);
+    for (const fn of [learner.huber, learner.huberGradient]) {
+      fn.rangeError("delta must be positive (0 is not)", [1], [0], 0);
+      fn.rangeError("delta must be positive", [1], [0], -1);
+    }
   });
 });
 

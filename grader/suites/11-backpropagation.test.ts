@@ -482,6 +482,8 @@ task("init-mlp", () => {
   it("rejects a layer size that is not a positive integer with a RangeError", () => {
     learner.initMLP.rangeError("hidden = 0", 2, 0, 1, createRng(1));
     learner.initMLP.rangeError("inputs = −1", -1, 3, 1, createRng(1));
+    learner.initMLP.rangeError("outputs = 0", 2, 3, 0, createRng(1));
+    learner.initMLP.rangeError("outputs = 1.5 is not an integer", 2, 3, 1.5, createRng(1));
   });
 });
 
@@ -736,12 +738,55 @@ task("backward", () => {
     );
   });
 
+  it("takes ReLU'(0) = 0 at the kink, where a pre-activation is exactly 0", () => {
+    // Z1 = 1·1 − 1 = 0 exactly for the first hidden unit, 2·1 + 0.5 = 2.5 for the second.
+    const net = { W1: [[1, 2]], b1: [-1, 0.5], W2: [[3], [1]], b2: [0] };
+    const X = [[1]];
+    const { value: got, called } = learner.backward(net, oracleForward(net, X, "relu"), X, [[0.5]], "relu");
+    const grads = (got as { grads?: Grads } | undefined)?.grads;
+    const exact = { rtol: VALUE_RTOL, atol: VALUE_ATOL };
+    const kinkWhy = (a: number, e: number): string | undefined =>
+      e === 0 && Math.abs(a - 12) < 1e-9
+        ? "at Z1 = 0 the README takes ReLU'(0) = 0 (1 only where Z1 > 0): use z > 0, not z >= 0"
+        : undefined;
+    expectVectorClose(grads?.b1, [0, 4], {
+      called: `${called}.grads.b1`,
+      oracle: "dZ1 = dZ2·W2ᵀ ⊙ relu'(Z1) = 4·[3, 1] ⊙ [0, 1], with relu'(0) = 0",
+      ...exact,
+      why: kinkWhy,
+    });
+    expectMatrixClose(grads?.W1, [[0, 4]], {
+      called: `${called}.grads.W1`,
+      oracle: "Xᵀ·dZ1 with X = [[1]] and dZ1 = [0, 4]",
+      ...exact,
+      why: kinkWhy,
+    });
+  });
+
   it("rejects a Y that does not match the output, or an empty X, with a RangeError", () => {
     const rng = suiteRng("backward shape");
     const net = randomNet(rng, 1);
     const { X, Y } = probeData(rng);
     const cache = oracleForward(net, X, "tanh");
     learner.backward.rangeError("Y has 4 rows, X has 5", net, cache, X, Y.slice(1), "tanh");
+    const narrow = Y.map((row) => row.slice(1));
+    learner.backward.rangeError(
+      `Y has 5 rows of 1 entry, the output has ${OUTPUTS} columns`,
+      net,
+      cache,
+      X,
+      narrow,
+      "tanh",
+    );
+    const ragged = Y.map((row, i) => (i === 2 ? [...row, 0] : row));
+    learner.backward.rangeError(
+      `row 2 of Y has ${OUTPUTS + 1} entries, the output has ${OUTPUTS}`,
+      net,
+      cache,
+      X,
+      ragged,
+      "tanh",
+    );
     const empty = { Z1: [], A1: [], Z2: [], output: [] };
     learner.backward.rangeError("an empty batch", net, empty, [], [], "tanh");
   });
