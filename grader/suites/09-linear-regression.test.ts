@@ -18,6 +18,7 @@ import {
   matmul,
   matvec,
   probePoints,
+  replayMiniBatchRun,
   suiteRng,
   task,
   transpose,
@@ -122,77 +123,6 @@ function gradientDescentOracle(X: Matrix, y: Vector, learningRate: number, epoch
     losses.push(mseOracle(X, y, split().w, split().b));
   }
   return { ...split(), losses };
-}
-
-/** Every permutation of 0 … n−1 (n ≤ 6 here). */
-function permutations(n: number): number[][] {
-  if (n === 0) return [[]];
-  return permutations(n - 1).flatMap((p) =>
-    Array.from({ length: n }, (_, k) => [...p.slice(0, k), n - 1, ...p.slice(k)]),
-  );
-}
-
-/**
- * Every way one epoch can cut a shuffled 0 … n−1 into consecutive batches of `size` (the last one
- * shorter): the batches in order, each as a sorted set (the order inside a batch does not change its
- * mean gradient).
- */
-function orderedPartitions(n: number, size: number): number[][][] {
-  const found = new Map<string, number[][]>();
-  for (const order of permutations(n)) {
-    const batches: number[][] = [];
-    for (let start = 0; start < n; start += size)
-      batches.push(order.slice(start, start + size).sort((a, b) => a - b));
-    found.set(JSON.stringify(batches), batches);
-  }
-  return [...found.values()];
-}
-
-/**
- * Replays a mini-batch run from its per-epoch losses: at each epoch, tries every ordered partition
- * into batches (one step per batch with that batch's mean gradient) from every state still possible,
- * and keeps the states whose whole-data loss is the learner's. Judges any shuffle: it never needs the
- * learner's generator. Returns the partitions that fit each epoch and the final states, or the first
- * epoch that no partition explains.
- */
-function replayEpochs(
-  X: Matrix,
-  y: Vector,
-  learningRate: number,
-  size: number,
-  history: readonly number[],
-): { fits: Set<string>[]; finals: number[][] } | { unexplained: number } {
-  const d = X[0]!.length;
-  const partitions = orderedPartitions(X.length, size);
-  let states: number[][] = [new Array<number>(d + 1).fill(0)];
-  const fits: Set<string>[] = [];
-  for (const [epoch, loss] of history.entries()) {
-    const next: number[][] = [];
-    const fit = new Set<string>();
-    for (const start of states) {
-      for (const batches of partitions) {
-        let theta = start;
-        for (const batch of batches) {
-          const g = mseGradientOracle(
-            batch.map((i) => X[i]!),
-            batch.map((i) => y[i]!),
-            theta.slice(0, d),
-            theta[d]!,
-          );
-          theta = theta.map((t, j) => t - learningRate * g[j]!);
-        }
-        const reached = mseOracle(X, y, theta.slice(0, d), theta[d]!);
-        if (Math.abs(reached - loss) > 1e-9 * Math.max(Math.abs(loss), 1e-12)) continue;
-        fit.add(JSON.stringify(batches));
-        if (!next.some((s) => s.every((v, j) => Math.abs(v - theta[j]!) <= 1e-12 * (1 + Math.abs(v)))))
-          next.push(theta);
-      }
-    }
-    if (next.length === 0) return { unexplained: epoch };
-    fits.push(fit);
-    states = next.slice(0, 64);
-  }
-  return { fits, finals: states };
 }
 
 const isNear = (a: unknown, b: number): boolean =>
@@ -614,7 +544,15 @@ task("train-linear-regression", () => {
       got: describeValue(got?.lossHistory),
       expected: `one loss per epoch (${epochs} entries)`,
     });
-    const replay = replayEpochs(X, y, learningRate, batchSize, got.lossHistory);
+    const replay = replayMiniBatchRun({
+      X,
+      y,
+      learningRate,
+      batchSize,
+      history: got.lossHistory,
+      gradient: mseGradientOracle,
+      loss: mseOracle,
+    });
     if ("unexplained" in replay) {
       fail({
         called: `${called}.lossHistory`,

@@ -17,6 +17,7 @@ import {
   isClose,
   learnerCalls,
   probePoints,
+  replayMiniBatchRun,
   suiteRng,
   task,
 } from "../src/checks/index.ts";
@@ -134,72 +135,6 @@ function gradientRatioWhy(got: readonly number[], want: readonly number[], n: nu
 
 function isCloseVector(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((x, k) => isClose(x, b[k]!, 1e-8, 1e-12));
-}
-
-/** Every permutation of 0 … n−1 (n ≤ 6 here). */
-function permutations(n: number): number[][] {
-  if (n === 0) return [[]];
-  return permutations(n - 1).flatMap((p) =>
-    Array.from({ length: n }, (_, k) => [...p.slice(0, k), n - 1, ...p.slice(k)]),
-  );
-}
-
-/** Every ordered split of a shuffled 0 … n−1 into consecutive batches of `size`, each batch as a sorted set. */
-function orderedPartitions(n: number, size: number): number[][][] {
-  const found = new Map<string, number[][]>();
-  for (const order of permutations(n)) {
-    const batches: number[][] = [];
-    for (let start = 0; start < n; start += size)
-      batches.push(order.slice(start, start + size).sort((a, b) => a - b));
-    found.set(JSON.stringify(batches), batches);
-  }
-  return [...found.values()];
-}
-
-/**
- * Replays a mini-batch run from its per-epoch losses (penalty included): at each epoch, tries every
- * ordered split into batches (one step per batch with that batch's mean gradient, L2 included) from every
- * state still possible, and keeps the states whose whole-data loss is the learner's. Judges any shuffle.
- */
-function replayEpochs(
-  X: Matrix,
-  y: Vector,
-  learningRate: number,
-  size: number,
-  l2: number,
-  history: readonly number[],
-): { fits: Set<string>[]; finals: number[][] } | { unexplained: number } {
-  const d = X[0]!.length;
-  const partitions = orderedPartitions(X.length, size);
-  let states: number[][] = [new Array<number>(d + 1).fill(0)];
-  const fits: Set<string>[] = [];
-  for (const [epoch, loss] of history.entries()) {
-    const next: number[][] = [];
-    const fit = new Set<string>();
-    for (const start of states) {
-      for (const batches of partitions) {
-        let theta = start;
-        for (const batch of batches) {
-          const g = gradientOracle(
-            batch.map((i) => X[i]!),
-            batch.map((i) => y[i]!),
-            theta.slice(0, d),
-            theta[d]!,
-            l2,
-          );
-          theta = theta.map((t, j) => t - learningRate * g[j]!);
-        }
-        const reached = lossOracle(X, y, theta.slice(0, d), theta[d]!, l2);
-        if (!isClose(loss, reached, 1e-9, 1e-14)) continue;
-        fit.add(JSON.stringify(batches));
-        if (!next.some((s) => s.every((v, j) => isClose(theta[j]!, v, 1e-12, 1e-14)))) next.push(theta);
-      }
-    }
-    if (next.length === 0) return { unexplained: epoch };
-    fits.push(fit);
-    states = next.slice(0, 64);
-  }
-  return { fits, finals: states };
 }
 
 const notFiniteWhy = (got: number) =>
@@ -598,7 +533,15 @@ task("train-logistic-regression", () => {
       got: describeValue(got?.lossHistory),
       expected: `one loss per epoch (${epochs} entries)`,
     });
-    const replay = replayEpochs(X, y, learningRate, batchSize, l2, got.lossHistory);
+    const replay = replayMiniBatchRun({
+      X,
+      y,
+      learningRate,
+      batchSize,
+      history: got.lossHistory,
+      gradient: (Xb, yb, w, b) => gradientOracle(Xb, yb, w, b, l2),
+      loss: (Xa, ya, w, b) => lossOracle(Xa, ya, w, b, l2),
+    });
     if ("unexplained" in replay) {
       fail({
         called: `${called}.lossHistory`,

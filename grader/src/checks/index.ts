@@ -26,6 +26,7 @@ export { type DerivativeCheck, expectGradient, expectHessian, expectJacobian } f
 export { describeCall, describeValue, formatNumber, labelled } from "./describe-value.ts";
 export { frozen } from "./frozen.ts";
 export { type Call, type LearnerCall, type LearnerCalls, learnerCalls } from "./learner.ts";
+export { type MiniBatchRun, orderedPartitions, replayMiniBatchRun } from "./mini-batch-replay.ts";
 export {
   dot,
   identity,
