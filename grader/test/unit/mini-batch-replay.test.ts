@@ -1,10 +1,11 @@
+import type { Matrix, Vector } from "@calcml/math";
 import { describe, expect, it } from "vitest";
 import { orderedPartitions, replayMiniBatchRun } from "../../src/checks/mini-batch-replay.ts";
 
 /** Mean squared error of y ≈ w·x + b, and its gradient: the oracles of a tiny linear regression. */
-const loss = (X: number[][], y: number[], w: number[], b: number) =>
+const loss = (X: Matrix, y: Vector, w: Vector, b: number) =>
   X.reduce((s, row, i) => s + (row[0]! * w[0]! + b - y[i]!) ** 2, 0) / X.length;
-const gradient = (X: number[][], y: number[], w: number[], b: number) => {
+const gradient = (X: Matrix, y: Vector, w: Vector, b: number) => {
   const r = X.map((row, i) => row[0]! * w[0]! + b - y[i]!);
   return [
     (2 * r.reduce((s, ri, i) => s + ri * X[i]![0]!, 0)) / X.length,
