@@ -10,6 +10,7 @@ import {
   expectGradient,
   expectSeedControl,
   expectVectorClose,
+  expectZeroModel,
   explained,
   fail,
   fc,
@@ -586,19 +587,7 @@ task("train-linear-regression", () => {
   it("returns the zero model and an empty lossHistory for epochs: 0", () => {
     const rng = suiteRng("train zero epochs");
     const { X, y } = linearData(rng, { n: 6, weights: TRUE_W, bias: TRUE_B, noise: 0.5 });
-    const { value: got, called } = learner.trainLinearRegression(X, y, { learningRate: 0.1, epochs: 0 });
-    expectVectorClose(got?.w, [0, 0, 0], {
-      called: `${called}.w`,
-      oracle: "w starts at zeros",
-      rtol: 0,
-      atol: 0,
-    });
-    expectClose(got.b, 0, { called: `${called}.b`, oracle: "b starts at 0", rtol: 0, atol: 0 });
-    check(Array.isArray(got.lossHistory) && got.lossHistory.length === 0, {
-      called: `${called}.lossHistory`,
-      got: describeValue(got.lossHistory),
-      expected: "[] (no epoch, no loss)",
-    });
+    expectZeroModel(learner.trainLinearRegression(X, y, { learningRate: 0.1, epochs: 0 }), 3);
   });
 
   it("rejects a learningRate that is not positive, an epochs that is not a whole number ≥ 0 and a bad batchSize", () => {

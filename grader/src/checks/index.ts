@@ -45,3 +45,4 @@ export { SEED_VARIABLE, suiteRng, suiteSeed } from "./seed.ts";
 export { expectSeedControl } from "./seed-control.ts";
 export { SUSPECT_RTOL, type Suspect, whyFrom } from "./suspects.ts";
 export { task } from "./task.ts";
+export { expectZeroModel } from "./zero-model.ts";

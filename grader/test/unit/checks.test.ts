@@ -9,6 +9,7 @@ import {
   expectMatrixClose,
   expectRangeError,
   expectVectorClose,
+  expectZeroModel,
   explained,
   frozen,
   isClose,
@@ -239,6 +240,22 @@ describe("errors thrown by what learner code calls", () => {
     };
     expect(() => callLearner("isConvexQuadratic", own)).toThrow(
       /Why: {6}the function should return a value here/,
+    );
+  });
+});
+
+describe("expectZeroModel", () => {
+  const called = "train(X, y, { epochs: 0 })";
+  it("passes the starting model and fails anything trained or recorded", () => {
+    expect(() => expectZeroModel({ value: { w: [0, 0], b: 0, lossHistory: [] }, called }, 2)).not.toThrow();
+    expect(() => expectZeroModel({ value: { w: [0, 0], b: 0.1, lossHistory: [] }, called }, 2)).toThrow(
+      /b starts at 0/,
+    );
+    expect(() => expectZeroModel({ value: { w: [0, 0], b: 0, lossHistory: [1] }, called }, 2)).toThrow(
+      /no epoch, no loss/,
+    );
+    expect(() => expectZeroModel({ value: { w: [0], b: 0, lossHistory: [] }, called }, 2)).toThrow(
+      CheckError,
     );
   });
 });
