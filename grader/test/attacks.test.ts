@@ -25,6 +25,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../src/course/paths.ts";
 import { gradeCourse } from "../src/grade/grade-course.ts";
+import { LessonBatch } from "../src/grade/grade-lesson.ts";
 import type { Course } from "../src/manifest/schema.ts";
 import { type GradeReport, GradeReportSchema, type LessonReport } from "../src/report/schema.ts";
 import { renderTerminal } from "../src/report/terminal.ts";
@@ -726,6 +727,71 @@ describe.concurrent("a determined cheater", () => {
       const { lesson } = await throws();
       expect(lesson.problems.map((p) => p.kind)).not.toContain("timeout");
       expect(task(lesson, "secant-slope").tests[0]?.status).toBe("failed");
+    });
+  });
+});
+
+describe("one worker, one student after another", () => {
+  // A worker of the suites' process grades suite file after suite file (child.mjs: isolate: false;
+  // fresh-modules.ts gives each file fresh modules and closes the last file's sandboxes). Here a whole
+  // batch goes through one worker, attacks between honest students: an honest student must get exactly
+  // the grade they get alone, whatever ran before them in that worker.
+  const SOLUTION = path.join(REPO_ROOT, "solutions/00-welcome/welcome.ts");
+  const STUB = path.join(REPO_ROOT, "exercises/00-welcome/welcome.ts");
+  /** What a grade says, test by test, without its times. */
+  const outcome = (lesson: LessonReport) => ({
+    points: lesson.points,
+    problems: lesson.problems.map((p) => p.kind),
+    tests: tests(lesson).map((t) => [t.name, t.status, t.message ?? ""]),
+  });
+
+  it("gives every honest student of a batch run by one worker the grade they get alone", {
+    timeout: 600_000,
+  }, async () => {
+    const broken = path.join(scratch, "one-worker", "welcome.ts");
+    mkdirSync(path.dirname(broken), { recursive: true });
+    writeFileSync(broken, `${readFileSync(SOLUTION, "utf8")}\nexport function broken( {\n`);
+    const attacks = [
+      ...[
+        "pollute-prototypes",
+        "hostile-returns",
+        "hostile-throws",
+        "harm-others",
+        "exits",
+        "thenable-module",
+        "huge-values",
+        "leak-and-escapes",
+        "cpu-burn",
+      ].map(fixture),
+      broken,
+    ];
+    // Honest students before, between and after the attacks: a stub right after a solution, and a
+    // solution right after a stub, would show a sandbox or a module kept from the file before.
+    const roster = [
+      SOLUTION,
+      STUB,
+      ...attacks.flatMap((a, i) => [a, i % 2 === 0 ? SOLUTION : STUB]),
+      SOLUTION,
+    ];
+    const { alone, together, runCounts } = await limit(async () => {
+      const alone = {
+        [SOLUTION]: outcome((await asLearner("00-welcome", SOLUTION)).lesson),
+        [STUB]: outcome((await asLearner("00-welcome", STUB)).lesson),
+      };
+      const batch = new LessonBatch({ workers: 1 });
+      const together = await Promise.all(
+        roster.map((file) => batch.run(() => asLearner("00-welcome", file))),
+      );
+      return { alone, together, runCounts: batch.runCounts };
+    });
+    // One shared run (a failed one would have been run again student by student).
+    expect(runCounts).toEqual({ shared: 1, own: 0 });
+    expect(alone[SOLUTION]!.points).toBe(3);
+    expect(alone[STUB]!.points).toBe(0);
+    roster.forEach((file, i) => {
+      const honest = alone[file];
+      if (honest)
+        expect(outcome(together[i]!.lesson), `student ${i}: ${path.basename(file)}`).toEqual(honest);
     });
   });
 });

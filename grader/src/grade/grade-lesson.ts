@@ -274,8 +274,9 @@ const participation = new AsyncLocalStorage<{ batch: LessonBatch; participant: n
  * (collect, stage, `gradeCourse`, reports). A `gradeLessons` call made inside it waits until every other
  * `work` of the batch has made its call or has finished; then all those calls' lessons run in one
  * `runLessons`, each request under a key of its own (`s<n>/<its key>`), and each call gets back exactly
- * its own plans and runs, and scores them as it would alone. Each lesson still runs in a fresh worker
- * against its own sandbox, with its own deadlines (a looping file costs its own task), and the run's
+ * its own plans and runs, and scores them as it would alone. Each lesson still runs on fresh modules
+ * against its own sandbox (see runner/fresh-modules.ts), with its own deadlines (a looping file costs
+ * its own task), and the run's
  * backstop is the sum of every request's learner time. Should the run itself fail (the suites' process
  * crashed, or the grader threw), each call is run again on its own, so that whatever caused it costs
  * only the one it belongs to.
@@ -286,6 +287,11 @@ export class LessonBatch {
   private submissions = 0;
   private waiting: Submission[] = [];
   private checking = false;
+  /**
+   * The runs of the hidden suites this batch made whose results it gave out: shared by several calls,
+   * or a call's own (a group of one, or a call run again after its shared run failed).
+   */
+  readonly runCounts = { shared: 0, own: 0 };
 
   /** `workers`: suites run at once in the shared run (default: one per core). */
   constructor(private readonly options: { workers?: number } = {}) {}
@@ -358,6 +364,7 @@ export class LessonBatch {
       for (const s of group) await this.runAlone(s);
       return;
     }
+    this.runCounts.shared += 1;
     let offset = 0;
     for (const s of group) {
       const n = s.requests.length;
@@ -370,6 +377,7 @@ export class LessonBatch {
   }
 
   private async runAlone(submission: Submission): Promise<void> {
+    this.runCounts.own += 1;
     try {
       submission.resolve(await runLessons(submission.requests, submission.isolation, this.options));
     } catch (error) {

@@ -8,6 +8,11 @@
  */
 
 const PREFIX = "@lesson/";
+/**
+ * The global through which a keyed suite file (run-suites.ts) hands its sandbox's configuration to
+ * `@lesson/<id>`; cleared before every suite file (fresh-modules.ts).
+ */
+export const KEYED_SANDBOX_GLOBAL = "__calcmlKeyedSandbox";
 const VIRTUAL = "\0calcml-lesson:";
 
 /**

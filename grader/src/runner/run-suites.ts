@@ -5,10 +5,12 @@ import path from "node:path";
 import { SEED_VARIABLE } from "../checks/seed.ts";
 import { GRADER_SRC, REPO_ROOT, WORK_DIR } from "../course/paths.ts";
 import { CONFIG_VARIABLE, type SandboxConfig } from "../sandbox/config.ts";
+import { KEYED_SANDBOX_GLOBAL } from "./lesson-module.mjs";
 import type { RawError, RawLog, RawTest, SuiteRun } from "./raw-result.ts";
 
 const CHILD = path.join(GRADER_SRC, "runner", "child.mjs");
-const SETUP = path.join(GRADER_SRC, "runner", "worker-setup.ts");
+/** Setup files of every suite file, in order (see child.mjs). */
+const SETUP_FILES = ["fresh-modules.ts", "worker-setup.ts"].map((f) => path.join(GRADER_SRC, "runner", f));
 const CLIENT = path.join(GRADER_SRC, "sandbox", "client.ts");
 /** How much of the suites' process stderr is kept to explain a failure of the grader itself. */
 const STDERR_TAIL = 16_000;
@@ -22,8 +24,6 @@ const STARTUP_ALLOWANCE_MS = 60_000;
 export const KEYED_SUITES_DIR = path.join(WORK_DIR, "keyed-suites");
 /** What child.mjs includes: the hidden suites, and keyed suites (they exist only during their run). */
 const KEYED_SUITES_GLOB = `${path.relative(REPO_ROOT, KEYED_SUITES_DIR)}/*/*.test.mjs`;
-/** The global through which a keyed suite file hands its sandbox to `@lesson/<id>` (see child.mjs). */
-export const KEYED_SANDBOX_GLOBAL = "__calcmlKeyedSandbox";
 
 export interface SuiteRequest {
   lessonId: string;
@@ -208,9 +208,8 @@ export function runSuites(
       requests.map((r) => [suiteKey(r), keyed.files.get(suiteKey(r)) ?? r.suiteFile]),
     ),
     include: ["grader/suites/*.test.ts", KEYED_SUITES_GLOB],
-    setupFile: SETUP,
+    setupFiles: SETUP_FILES,
     client: CLIENT,
-    keyedSandbox: KEYED_SANDBOX_GLOBAL,
     exports: Object.fromEntries(Object.entries(exports).map(([id, names]) => [id, [...names]])),
     env: {
       [SEED_VARIABLE]: String(seed),
