@@ -4,9 +4,11 @@
  * runs to the end), against the baseline of one `pnpm grade --submission` per student in a loop, both in
  * this run. The gradebook grades its students in batches, several in one run of the hidden suites
  * (`--batch`, see LessonBatch in grader/src/grade/grade-lesson.ts), `--jobs` batches at a time; the loop
- * starts the grader and vitest once per student. Prints figures and the ratio; asserts nothing (the
- * machine is shared and noisy). BENCH_STUDENTS sets the class size (default 6); BENCH_JOBS and
- * BENCH_BATCH the gradebook's --jobs and --batch (default: its own); BENCH_LOOP=0 skips the loop.
+ * starts the grader and vitest once per student. Then one shard of two alone (`--shard 1/2`), as one
+ * runner of a sharded class grades it: about half the unsharded time is linear. Prints figures and the
+ * ratios; asserts nothing (the machine is shared and noisy). BENCH_STUDENTS sets the class size (default
+ * 6); BENCH_JOBS and BENCH_BATCH the gradebook's --jobs and --batch (default: its own); BENCH_LOOP=0 skips
+ * the loop.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -54,6 +56,7 @@ try {
     ...(process.env.BENCH_BATCH ? ["--batch", process.env.BENCH_BATCH] : []),
   ];
   const book = run(["gradebook", roster, "--out", path.join(scratch, "book"), ...jobs]);
+  const shard = run(["gradebook", roster, "--out", path.join(scratch, "shard"), "--shard", "1/2", ...jobs]);
   const perMinute = (ms: number) => (STUDENTS * 60_000) / ms;
   console.log(
     `Gradebook throughput, ${STUDENTS} whole-course submissions (16 lessons each), measured in this run:\n` +
@@ -61,7 +64,8 @@ try {
       (Number.isNaN(loop)
         ? "  one pnpm grade --submission per student in a loop: skipped (BENCH_LOOP=0)"
         : `  one pnpm grade --submission per student in a loop: ${(loop / 1000).toFixed(1)} s · ${perMinute(loop).toFixed(1)} submissions/min\n` +
-          `  ratio ${(loop / book).toFixed(2)}× faster than the loop`),
+          `  ratio ${(loop / book).toFixed(2)}× faster than the loop`) +
+      `\n  one shard of two (${Math.ceil(STUDENTS / 2)} students): ${(shard / 1000).toFixed(1)} s · ${(shard / book).toFixed(2)} of the unsharded time (0.5 is linear)`,
   );
 } finally {
   rmSync(scratch, { recursive: true, force: true });

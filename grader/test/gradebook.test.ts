@@ -9,7 +9,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseCsv } from "../src/gradebook/csv.ts";
 import { fenced, renderFeedback } from "../src/gradebook/feedback.ts";
-import { mergeGradebooks, runGradebook } from "../src/gradebook/gradebook.ts";
+import { defaultBatch, MAX_BATCH, mergeGradebooks, runGradebook } from "../src/gradebook/gradebook.ts";
 import { inShard, parseRoster, studentFileName } from "../src/gradebook/roster.ts";
 import { type GradeReport, GradeReportSchema } from "../src/report/schema.ts";
 import { KEYED_SUITES_DIR } from "../src/runner/run-suites.ts";
@@ -167,9 +167,10 @@ describe("batches: several students in one run of the hidden suites", () => {
     await first;
     const alone = path.join(root, "alone");
     const together = path.join(root, "together");
-    // One student per run of the suites, two runs at a time; then all six in one run.
+    // One student per run of the suites, two runs at a time; then all six in one run, through one worker
+    // (one suite file after another: carol's failed import and frank's loop come before others' files).
     await runGradebook(options(alone, { batch: 1 }));
-    const all = await runGradebook(options(together, { jobs: 1, batch: 7 }));
+    const all = await runGradebook(options(together, { jobs: 1, batch: 7, workers: 1 }));
     expect([all.graded, all.skipped, all.failed]).toEqual([6, 0, 1]);
     const graded = ["alice", "bob", "carol", "dave", "frank", "gina"];
     for (const student of graded) {
@@ -192,6 +193,24 @@ describe("batches: several students in one run of the hidden suites", () => {
       ? readdirSync(KEYED_SUITES_DIR).filter((name) => name.startsWith(`${process.pid}-`))
       : [];
     expect(mine).toEqual([]);
+  });
+
+  it("splits the students evenly among the jobs by default, at most MAX_BATCH to a run", () => {
+    expect(defaultBatch(12, 2)).toBe(6);
+    expect(defaultBatch(8, 2)).toBe(4);
+    expect(defaultBatch(7, 2)).toBe(4);
+    expect(defaultBatch(60, 2)).toBe(15);
+    expect(defaultBatch(1, 2)).toBe(1);
+    expect(defaultBatch(0, 2)).toBe(1);
+    for (let students = 1; students <= 200; students++)
+      for (const jobs of [1, 2, 3, 4, 8]) {
+        const batch = defaultBatch(students, jobs);
+        expect(batch).toBeGreaterThanOrEqual(1);
+        expect(batch).toBeLessThanOrEqual(MAX_BATCH);
+        // No more batches than the jobs can grade in the fewest rounds of at most MAX_BATCH students.
+        const rounds = Math.ceil(Math.ceil(students / jobs) / MAX_BATCH);
+        expect(Math.ceil(students / batch)).toBeLessThanOrEqual(jobs * rounds);
+      }
   });
 });
 

@@ -24,8 +24,19 @@ import { inShard, parseRoster, type RosterEntry, studentFileName } from "./roste
 
 /** Characters kept of a reason in the CSV's problems column (the feedback page has the whole story). */
 const PROBLEM_CHARS = 200;
-/** Students per run of the hidden suites: each run's start-up (vitest, transforms) is shared among them. */
-export const DEFAULT_BATCH = 4;
+/** Most students in one run of the hidden suites (should a run fail, its students are graded again one by one). */
+export const MAX_BATCH = 16;
+
+/**
+ * Students per run of the hidden suites when `--batch` is not given: the students split evenly among
+ * the `jobs`, in as few rounds as MAX_BATCH allows. Each run's start-up (vitest and its transforms) is
+ * shared by its students, and no job is left grading a last small batch alone while the other cores
+ * idle (12 students, 2 jobs: two batches of 6, not 4, 4 and a lone 4).
+ */
+export function defaultBatch(students: number, jobs: number): number {
+  const perJob = Math.ceil(Math.max(1, students) / Math.max(1, jobs));
+  return Math.ceil(perJob / Math.ceil(perJob / MAX_BATCH));
+}
 
 /** Suites at once in each of `jobs` concurrent runs: the cores shared among them, at least one. */
 export function defaultWorkers(jobs: number, cores = os.availableParallelism()): number {
@@ -85,7 +96,7 @@ export interface GradebookOptions {
   shard?: { index: number; count: number };
   /** Batches graded at once, each by one run of the hidden suites (default 1). */
   jobs?: number;
-  /** Students per batch (default DEFAULT_BATCH). */
+  /** Students per batch (default: defaultBatch). */
   batch?: number;
   /** Suites run at once in each batch's run (default: the cores shared among the jobs). */
   workers?: number;
@@ -315,7 +326,7 @@ export async function runGradebook(options: GradebookOptions): Promise<Gradebook
   // what it finds unpacked: where the suites are not plaintext, grade one batch at a time.
   const plainSuites = options.lessons.every((l) => existsSync(suiteFile(l.id)));
   const jobs = plainSuites ? Math.max(1, options.jobs ?? 1) : 1;
-  const batchSize = Math.max(1, options.batch ?? DEFAULT_BATCH);
+  const batchSize = Math.max(1, options.batch ?? defaultBatch(mine.length, jobs));
   const workers = options.workers ?? defaultWorkers(jobs);
   let done = 0;
   let skipped = 0;
