@@ -13,6 +13,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   symlinkSync,
@@ -794,4 +795,94 @@ describe("one worker, one student after another", () => {
         expect(outcome(together[i]!.lesson), `student ${i}: ${path.basename(file)}`).toEqual(honest);
     });
   });
+});
+
+describe("a suites' worker that dies mid-batch", () => {
+  // Learner code cannot kill the trusted worker (it runs in the sandbox; what it sends is bounded), but
+  // the grader must not depend on that: here the test kills the worker itself while it grades one
+  // student's looping file. That file and the files queued after it on the worker never ran to their
+  // end; their students are graded again on their own (LessonBatch), never scored as suites that ran
+  // no tests.
+  const SOLUTION = path.join(REPO_ROOT, "solutions/00-welcome/welcome.ts");
+  const STUB = path.join(REPO_ROOT, "exercises/00-welcome/welcome.ts");
+  const MARKER = "calcml: kill the worker that grades me";
+  const procArgs = (pid: string) => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+    } catch {
+      return [];
+    }
+  };
+  const parentOf = (pid: string) => {
+    try {
+      return readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ")[1] ?? "0";
+    } catch {
+      return "0";
+    }
+  };
+  /** Kills the worker (a child of the suites' process, child.mjs) whose sandbox runs a file holding MARKER. */
+  async function killWorkerOfMarkedFile(until: Promise<unknown>): Promise<boolean> {
+    let done = false;
+    void until.finally(() => {
+      done = true;
+    });
+    while (!done) {
+      for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+        const bundle = procArgs(pid).find((a) => a.endsWith("/learner.mjs") && !a.startsWith("--"));
+        if (!bundle || !existsSync(bundle) || !readFileSync(bundle, "utf8").includes(MARKER)) continue;
+        for (let at = pid; at !== "0" && at !== "1"; at = parentOf(at)) {
+          if (!procArgs(parentOf(at)).some((a) => a.endsWith("runner/child.mjs"))) continue;
+          process.kill(Number(at), "SIGKILL");
+          return true;
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return false;
+  }
+
+  it.runIf(process.platform === "linux")(
+    "grades again, on their own, the students whose files the dead worker took along",
+    { timeout: 600_000 },
+    async () => {
+      const looping = path.join(scratch, "dying-worker", "welcome.ts");
+      mkdirSync(path.dirname(looping), { recursive: true });
+      writeFileSync(
+        looping,
+        readFileSync(SOLUTION, "utf8").replace(
+          "return (f(b) - f(a)) / (b - a);",
+          `if (f.name !== ${JSON.stringify(MARKER)}) for (;;) {}\n  return (f(b) - f(a)) / (b - a);`,
+        ),
+      );
+      // The worker grades the files in roster order: the looping file second, the last three after it.
+      const roster = [SOLUTION, looping, SOLUTION, STUB, SOLUTION];
+      const { alone, together, runCounts, killed } = await limit(async () => {
+        const alone = {
+          [SOLUTION]: (await asLearner("00-welcome", SOLUTION)).lesson,
+          [STUB]: (await asLearner("00-welcome", STUB)).lesson,
+        };
+        const batch = new LessonBatch({ workers: 1 });
+        const graded = Promise.all(roster.map((file) => batch.run(() => asLearner("00-welcome", file))));
+        const [together, killed] = await Promise.all([graded, killWorkerOfMarkedFile(graded)]);
+        return { alone, together, runCounts: batch.runCounts, killed };
+      });
+      expect(killed).toBe(true);
+      // At least the looping student was graded again on their own.
+      expect(runCounts.own).toBeGreaterThanOrEqual(1);
+      const outcome = (lesson: LessonReport) => [
+        lesson.points,
+        lesson.status,
+        lesson.problems.map((p) => p.kind),
+      ];
+      roster.forEach((file, i) => {
+        const honest = alone[file];
+        if (honest)
+          expect(outcome(together[i]!.lesson), `student ${i}: ${path.basename(file)}`).toEqual(
+            outcome(honest),
+          );
+      });
+      // Graded again with its worker alive, the looping file loses only its looping task.
+      expect(together[1]!.lesson.points).toBe(1);
+    },
+  );
 });

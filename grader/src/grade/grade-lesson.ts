@@ -279,7 +279,8 @@ const participation = new AsyncLocalStorage<{ batch: LessonBatch; participant: n
  * its own task), and the run's
  * backstop is the sum of every request's learner time. Should the run itself fail (the suites' process
  * crashed, or the grader threw), each call is run again on its own, so that whatever caused it costs
- * only the one it belongs to.
+ * only the one it belongs to; so is each call whose lessons did not all run to their end (a worker that
+ * died takes the files queued on it along).
  */
 export class LessonBatch {
   private active = 0;
@@ -336,7 +337,8 @@ export class LessonBatch {
   private flush(): void {
     if (this.waiting.length === 0) return;
     if (new Set(this.waiting.map((w) => w.participant)).size < this.active) return;
-    const round = this.waiting;
+    // In the order the calls joined the batch (a roster's order), whichever was ready first.
+    const round = this.waiting.sort((a, b) => a.participant - b.participant);
     this.waiting = [];
     // Calls with another seed or sandbox level cannot share a run.
     const groups = new Map<string, Submission[]>();
@@ -360,20 +362,20 @@ export class LessonBatch {
       for (const s of group) await this.runAlone(s);
       return;
     }
-    if (shared.runs.some((r) => r !== undefined && r.outcome !== "completed")) {
-      for (const s of group) await this.runAlone(s);
-      return;
-    }
-    this.runCounts.shared += 1;
+    // A call any of whose lessons did not run to its end (the suites' process, or the worker that ran
+    // the lesson, died) is run again on its own; the others keep what the shared run gave them.
+    const again: Submission[] = [];
     let offset = 0;
     for (const s of group) {
       const n = s.requests.length;
-      s.resolve({
-        plans: shared.plans.slice(offset, offset + n).map((p, i) => ({ ...p, request: s.requests[i]! })),
-        runs: shared.runs.slice(offset, offset + n),
-      });
+      const runs = shared.runs.slice(offset, offset + n);
+      const plans = shared.plans.slice(offset, offset + n).map((p, i) => ({ ...p, request: s.requests[i]! }));
       offset += n;
+      if (runs.some((r) => r !== undefined && r.outcome !== "completed")) again.push(s);
+      else s.resolve({ plans, runs });
     }
+    if (again.length < group.length) this.runCounts.shared += 1;
+    for (const s of again) await this.runAlone(s);
   }
 
   private async runAlone(submission: Submission): Promise<void> {

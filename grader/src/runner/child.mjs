@@ -86,7 +86,11 @@ const reporter = {
   onTestRunEnd(testModules, unhandledErrors) {
     for (const module of testModules) {
       const lesson = lessonOfFile.get(module.moduleId);
-      if (!lesson) continue;
+      // A file whose worker died under it is still "pending", and the files queued after it on that
+      // worker are not here at all: neither gets a result, so run-suites reports them as crashed (and a
+      // batch grades their students again on their own), never as a suite that ran no tests.
+      const state = module.state();
+      if (!lesson || (state !== "passed" && state !== "failed" && state !== "skipped")) continue;
       /** @type {RawTest[]} */
       const tests = [];
       for (const test of module.children.allTests()) {
@@ -108,6 +112,19 @@ const reporter = {
     unhandled = unhandledErrors.map(toRawError);
   },
 };
+
+/** The run's files in the grader's order (vitest's own puts larger and slower files first). */
+const ORDER = new Map(Object.values(config.suites).map((file, i) => [file, i]));
+class InGivenOrder {
+  /** @param {import("vitest/node").TestSpecification[]} files */
+  async shard(files) {
+    return files;
+  }
+  /** @param {import("vitest/node").TestSpecification[]} files */
+  async sort(files) {
+    return [...files].sort((a, b) => (ORDER.get(a.moduleId) ?? 0) - (ORDER.get(b.moduleId) ?? 0));
+  }
+}
 
 const lessonPlugin = lessonModules({
   client: config.client,
@@ -132,7 +149,7 @@ const vitest = await createVitest(
     isolate: false,
     passWithNoTests: true,
     setupFiles: config.setupFiles,
-    sequence: { setupFiles: "list" },
+    sequence: { setupFiles: "list", sequencer: InGivenOrder },
     env: config.env,
     // Learner calls have their own deadlines (the sandbox's); this only catches a stuck suite.
     testTimeout: 600_000,

@@ -247,13 +247,16 @@ export function runSuites(
       resolve(
         requests.map((r): SuiteRun => {
           const result = message?.results[suiteKey(r)];
+          // The run ended, but this file did not: the worker that ran it died (child.mjs).
+          const lost =
+            message && !result ? "\n(grader: the suites' worker running this file ended before it did)" : "";
           return {
-            outcome: message ? "completed" : timedOut ? "timeout" : "crashed",
+            outcome: message ? (result ? "completed" : "crashed") : timedOut ? "timeout" : "crashed",
             tests: result?.tests ?? [],
             moduleErrors: result?.moduleErrors ?? [],
             unhandled: message?.unhandled ?? [],
             logs: message?.logs[suiteKey(r)] ?? [],
-            stderr: stderr + problem,
+            stderr: stderr + problem + lost,
             durationMs: performance.now() - started,
           };
         }),

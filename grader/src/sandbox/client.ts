@@ -17,7 +17,13 @@ import { GRADER_SRC } from "../course/paths.ts";
 import { type CodecHooks, decode, type Encoded, encode } from "./codec.ts";
 import { CONFIG_VARIABLE, type SandboxConfig } from "./config.ts";
 import { FAULT_MESSAGES, FAULT_NAMES, SandboxFault } from "./fault.ts";
-import { type Frame, frameBytes, MAX_FRAME_BYTES } from "./frames.ts";
+import {
+  CONSOLE_BYTES_PER_LINE,
+  CONSOLE_LINES_PER_CALL,
+  type Frame,
+  frameBytes,
+  MAX_FRAME_BYTES,
+} from "./frames.ts";
 import { recipeOf } from "./portable.ts";
 
 /** Shared words with the relay (relay.mjs): the fault code, "started", the report's length; then the deadline. */
@@ -29,6 +35,8 @@ const REPORT_BYTES = 16_384;
 const FAULT_NAME_SET = new Set<string>(Object.values(FAULT_NAMES));
 /** How long to wait for the relay to start a child. */
 const SPAWN_WAIT_MS = 10_000;
+/** How long `stop` waits for the relay to end a child. */
+const KILL_WAIT_MS = 2_000;
 /** The budget of calls made outside any test (while the suite module loads). */
 const OUTSIDE_TESTS = "(loading)";
 
@@ -78,6 +86,9 @@ class Sandbox {
   private depth = 0;
   private readonly budgets = new Map<string, number>();
   private calling = "";
+  /** Console lines printed, and left out, in the current top-level call (see printLog). */
+  private logged = 0;
+  private unlogged = 0;
   /** Trusted callbacks the learner's code holds, by id (kept for the child's life: a returned closure may call one later). */
   private readonly callbacks: unknown[] = [];
   private readonly callbackIds = new Map<unknown, number>();
@@ -235,9 +246,15 @@ class Sandbox {
     for (const fifo of Object.values(this.config.fifos)) rmSync(fifo, { force: true });
   }
 
-  /** Ends the child (the relay kills its process tree). */
+  /**
+   * Ends the child (the relay kills its process tree), and waits until the relay has done so: a relay
+   * terminated right after (close) might never read the message, and the child would outlive its file.
+   */
   private stop(): void {
-    if (this.alive) this.relay.postMessage({ type: "kill" });
+    if (this.alive) {
+      this.relay.postMessage({ type: "kill" });
+      Atomics.wait(this.words, FAULT, 0, KILL_WAIT_MS);
+    }
     this.alive = false;
   }
 
@@ -259,9 +276,21 @@ class Sandbox {
     return decode(value, this.hooks, false);
   }
 
+  /**
+   * Prints the console lines a frame carries, at most CONSOLE_LINES_PER_CALL a call however many frames
+   * carry them, each cut to CONSOLE_BYTES_PER_LINE: the child caps its console (host.ts), but learner
+   * code can write frames of its own, and whatever is printed here stays in this worker until its test ends.
+   */
   private printLog(log: unknown): void {
     if (!Array.isArray(log)) return;
-    for (const line of log.slice(0, 40)) console.log(String(line));
+    for (const line of log) {
+      if (this.logged >= CONSOLE_LINES_PER_CALL) {
+        this.unlogged += 1;
+        continue;
+      }
+      this.logged += 1;
+      console.log(String(line).slice(0, CONSOLE_BYTES_PER_LINE));
+    }
   }
 
   /** Throws the fault the relay raised, if it raised one. */
@@ -369,6 +398,8 @@ class Sandbox {
   exchange(frame: Frame, calling: string): unknown {
     const top = this.depth === 0;
     if (top) {
+      this.logged = 0;
+      this.unlogged = 0;
       if (!this.alive) this.start();
       this.calling = calling;
     }
@@ -387,6 +418,7 @@ class Sandbox {
     } finally {
       this.depth -= 1;
       if (top) {
+        if (this.unlogged > 0) console.log(`(${this.unlogged} more console lines were not shown)`);
         this.deadline[0] = 0;
         this.budgets.set(task, left - (Date.now() - started));
         // The arguments of the next call are numbered (and remembered) afresh.

@@ -210,6 +210,20 @@ function decodeNumber(tag: string): number {
 }
 
 /**
+ * Characters kept of a name from the other side (a function's, a class's, an error's). A name is shown,
+ * never needed whole, and the trusted side keeps a proxy's name for as long as its child lives: a name of
+ * 64 MB a request would fill the suites' worker.
+ */
+export const MAX_NAME_CHARS = 200;
+
+function nameFrom(value: unknown): string {
+  const name = String(value ?? "");
+  if (name.length <= MAX_NAME_CHARS) return name;
+  // A copy, not a slice: V8 keeps the whole string alive behind a slice of it.
+  return Buffer.from(name.slice(0, MAX_NAME_CHARS), "utf16le").toString("utf16le");
+}
+
+/**
  * Decodes what the other side sent. Untrusted input: every tag is checked, and anything unexpected is a
  * CodecError rather than a crash. Frozen arrays and objects are frozen again (`freeze` true).
  */
@@ -294,8 +308,8 @@ export function decode(data: unknown, hooks: CodecHooks, freeze: boolean): unkno
       case "err": {
         const Ctor = ERROR_CONSTRUCTORS[String(t.ctor) as ErrorCtorName] ?? Error;
         const out = new Ctor(String(t.message));
-        if (typeof t.name === "string" && t.name !== out.name)
-          Object.defineProperty(out, "name", { value: t.name, writable: true, configurable: true });
+        if (typeof t.name === "string" && nameFrom(t.name) !== out.name)
+          Object.defineProperty(out, "name", { value: nameFrom(t.name), writable: true, configurable: true });
         out.stack = typeof t.stack === "string" ? t.stack : `${out.name}: ${out.message}`;
         if (typeof t.token === "string") Object.defineProperty(out, "calcmlToken", { value: t.token });
         register(t.n, out);
@@ -305,9 +319,9 @@ export function decode(data: unknown, hooks: CodecHooks, freeze: boolean): unkno
         if (!objects.has(Number(t.n))) throw new CodecError("a reference to nothing");
         return objects.get(Number(t.n));
       case "fn":
-        return hooks.proxy({ "#": "fn", id: Number(t.id), name: String(t.name ?? "") });
+        return hooks.proxy({ "#": "fn", id: Number(t.id), name: nameFrom(t.name) });
       case "ref":
-        return hooks.proxy({ "#": "ref", id: Number(t.id), cls: String(t.cls ?? "") });
+        return hooks.proxy({ "#": "ref", id: Number(t.id), cls: nameFrom(t.cls) });
       case "code":
       case "rng":
         if (!hooks.build) throw new CodecError("a recipe where none is accepted");

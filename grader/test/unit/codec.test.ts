@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type CodecHooks, decode, encode, MAX_DEPTH } from "../../src/sandbox/codec.ts";
+import { type CodecHooks, decode, encode, MAX_DEPTH, MAX_NAME_CHARS } from "../../src/sandbox/codec.ts";
 
 /** Hooks for a side that owns no handles: functions and class instances cannot be sent. */
 const plain: CodecHooks = {
@@ -78,5 +78,29 @@ describe("the codec between the trusted side and the sandbox", () => {
     expect(encode([fn], hooks)).toEqual({ "#": "arr", n: 0, v: [{ "#": "fn", id: 7, name: "fn" }] });
     expect(decode({ "#": "back", id: 7 }, hooks, false)).toBe(fn);
     expect(() => encode(() => 2, hooks)).toThrow(/cannot be sent/);
+  });
+
+  it("keeps at most MAX_NAME_CHARS of a name from the other side (a proxy keeps its name while its child lives)", () => {
+    const tags: unknown[] = [];
+    const hooks: CodecHooks = {
+      ...plain,
+      proxy: (tag) => {
+        tags.push(tag);
+        return {};
+      },
+    };
+    const long = `${"n".repeat(4 * 2 ** 20)}\u0100`;
+    decode({ "#": "fn", id: 1, name: long }, hooks, false);
+    decode({ "#": "ref", id: 2, cls: long }, hooks, false);
+    const error = decode(
+      { "#": "err", n: 0, ctor: "Error", name: long, message: "m" },
+      plain,
+      false,
+    ) as Error;
+    expect(tags).toEqual([
+      { "#": "fn", id: 1, name: "n".repeat(MAX_NAME_CHARS) },
+      { "#": "ref", id: 2, cls: "n".repeat(MAX_NAME_CHARS) },
+    ]);
+    expect(error.name).toBe("n".repeat(MAX_NAME_CHARS));
   });
 });
