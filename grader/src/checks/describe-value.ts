@@ -1,6 +1,14 @@
-/** How many entries of an array a message shows before it says "…". */
+/** How many entries of an array (or keys of an object) a message shows before it says "…". */
 const MAX_ENTRIES = 8;
 const MAX_ROWS = 4;
+/**
+ * How deep a message looks into nested objects, and into nested arrays (a list of matrices inside an
+ * object is four deep). With the caps above, describing any value costs at most some 8⁵ entries,
+ * however the learner's arrays share and nest (an array holding itself 40 deep, four times a level,
+ * would otherwise take longer than any deadline, on the trusted side, where no deadline runs).
+ */
+const MAX_OBJECT_DEPTH = 2;
+const MAX_ARRAY_DEPTH = 4;
 /** How much of a string (or of a bigint's digits) a message shows. */
 const MAX_STRING = 200;
 const LABEL = Symbol.for("calcml.label");
@@ -40,9 +48,13 @@ export function describeValue(value: unknown, depth = 0): string {
   if (value === undefined || value === null || typeof value !== "object") return String(value);
   const label = (value as Labelled)[LABEL];
   if (typeof label === "string") return label;
-  if (Array.isArray(value)) return describeArray(value, depth);
-  if (depth > 2) return "{…}";
-  const entries = Object.entries(value).map(([key, v]) => `${key}: ${describeValue(v, depth + 1)}`);
+  if (Array.isArray(value)) return depth > MAX_ARRAY_DEPTH ? "[…]" : describeArray(value, depth);
+  if (depth > MAX_OBJECT_DEPTH) return "{…}";
+  const keys = Object.keys(value);
+  const entries = keys
+    .slice(0, MAX_ENTRIES)
+    .map((key) => `${key}: ${describeValue((value as Record<string, unknown>)[key], depth + 1)}`);
+  if (keys.length > MAX_ENTRIES) entries.push(`… (${keys.length} keys)`);
   return entries.length === 0 ? "{}" : `{ ${entries.join(", ")} }`;
 }
 

@@ -400,7 +400,8 @@ class Sandbox {
     if (top) {
       this.logged = 0;
       this.unlogged = 0;
-      if (!this.alive) this.start();
+      // A restart after a fault is charged to the task, as any other (a stale handle's call included).
+      if (!this.alive) this.ensure();
       this.calling = calling;
     }
     const task = current.task;

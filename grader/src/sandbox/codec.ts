@@ -215,13 +215,31 @@ function decodeNumber(tag: string): number {
  * 64 MB a request would fill the suites' worker.
  */
 export const MAX_NAME_CHARS = 200;
+/**
+ * Characters kept of an error's message and stack from the other side: enough for any report (which
+ * shows less), and vitest keeps every test's error until the run ends, a run that grades a whole batch.
+ */
+export const MAX_MESSAGE_CHARS = 20_000;
+export const MAX_STACK_CHARS = 4_000;
+
+/** At most `max` characters of `value` as a string: a copy, not a slice (V8 keeps the whole string alive behind a slice). */
+function textFrom(value: unknown, max: number): string {
+  const text = String(value ?? "");
+  return text.length <= max ? text : Buffer.from(text.slice(0, max), "utf16le").toString("utf16le");
+}
 
 function nameFrom(value: unknown): string {
-  const name = String(value ?? "");
-  if (name.length <= MAX_NAME_CHARS) return name;
-  // A copy, not a slice: V8 keeps the whole string alive behind a slice of it.
-  return Buffer.from(name.slice(0, MAX_NAME_CHARS), "utf16le").toString("utf16le");
+  return textFrom(value, MAX_NAME_CHARS);
 }
+
+/**
+ * Most entries a decoded value may hold when its shared parts are counted each time they are reached, as
+ * anything that walks it does (`String(array)`, a deep comparison, a failure message): arrays sharing
+ * one another four times a level, 40 levels deep, are 160 entries on the wire and 4⁴⁰ to walk, on the
+ * trusted side, where no deadline runs. No frame holds more entries than this without sharing (each
+ * takes at least two bytes of MAX_FRAME_BYTES).
+ */
+export const MAX_UNFOLDED_ENTRIES = 16 * 2 ** 20;
 
 /**
  * Decodes what the other side sent. Untrusted input: every tag is checked, and anything unexpected is a
@@ -234,6 +252,20 @@ export function decode(data: unknown, hooks: CodecHooks, freeze: boolean): unkno
       objects.set(n, value);
       hooks.received?.(value, n);
     }
+  };
+  // Each container's size with its shared parts unfolded, known once it is complete (a reference back to
+  // a container still being read is a cycle: walkers stop there, and it counts as one).
+  const unfolded = new Map<object, number>();
+  const sizeOf = (v: unknown) => (v !== null && typeof v === "object" ? (unfolded.get(v) ?? 1) : 1);
+  const complete = <T extends object>(out: T, children: Iterable<unknown>): T => {
+    let size = 1;
+    for (const child of children) size += sizeOf(child);
+    if (size > MAX_UNFOLDED_ENTRIES)
+      throw new CodecError(
+        `a value of more than ${MAX_UNFOLDED_ENTRIES} entries once its shared parts are counted each time they are reached`,
+      );
+    unfolded.set(out, size);
+    return out;
   };
   const walk = (d: unknown, depth: number): unknown => {
     if (depth > MAX_DEPTH) throw new CodecError(`a value nested more than ${MAX_DEPTH} levels deep`);
@@ -259,7 +291,7 @@ export function decode(data: unknown, hooks: CodecHooks, freeze: boolean): unkno
         register(t.n, out);
         for (const x of asArray(t.v)) out.push(walk(x, depth + 1));
         if (t.f === 1 && freeze) Object.freeze(out);
-        return out;
+        return complete(out, out);
       }
       case "obj": {
         const out: Record<string, unknown> = {};
@@ -272,10 +304,12 @@ export function decode(data: unknown, hooks: CodecHooks, freeze: boolean): unkno
           Object.defineProperty(out, key, { value, writable: true, enumerable: true, configurable: true });
         }
         if (t.f === 1 && freeze) Object.freeze(out);
-        return out;
+        return complete(out, Object.values(out));
       }
       case "typed": {
-        const Ctor = TYPED_ARRAYS[String(t.k) as keyof typeof TYPED_ARRAYS] ?? Float64Array;
+        const Ctor = Object.hasOwn(TYPED_ARRAYS, String(t.k))
+          ? TYPED_ARRAYS[String(t.k) as keyof typeof TYPED_ARRAYS]
+          : Float64Array;
         const out = Ctor.from(
           asArray(t.v).map((x) => (typeof x === "number" ? x : Number(walk(x, depth + 1)))),
         );
@@ -289,13 +323,13 @@ export function decode(data: unknown, hooks: CodecHooks, freeze: boolean): unkno
           const [k, v] = asArray(pair);
           out.set(walk(k, depth + 1), walk(v, depth + 1));
         }
-        return out;
+        return complete(out, [...out.keys(), ...out.values()]);
       }
       case "set": {
         const out = new Set();
         register(t.n, out);
         for (const x of asArray(t.v)) out.add(walk(x, depth + 1));
-        return out;
+        return complete(out, out);
       }
       case "iter": {
         const items = asArray(t.v).map((x) => walk(x, depth + 1));
@@ -303,14 +337,18 @@ export function decode(data: unknown, hooks: CodecHooks, freeze: boolean): unkno
           yield* items;
         })();
         register(t.n, out);
-        return out;
+        return complete(out, items);
       }
       case "err": {
-        const Ctor = ERROR_CONSTRUCTORS[String(t.ctor) as ErrorCtorName] ?? Error;
-        const out = new Ctor(String(t.message));
+        // Own keys only: "constructor" must not find Object's.
+        const Ctor = Object.hasOwn(ERROR_CONSTRUCTORS, String(t.ctor))
+          ? ERROR_CONSTRUCTORS[String(t.ctor) as ErrorCtorName]
+          : Error;
+        const out = new Ctor(textFrom(t.message, MAX_MESSAGE_CHARS));
         if (typeof t.name === "string" && nameFrom(t.name) !== out.name)
           Object.defineProperty(out, "name", { value: nameFrom(t.name), writable: true, configurable: true });
-        out.stack = typeof t.stack === "string" ? t.stack : `${out.name}: ${out.message}`;
+        out.stack =
+          typeof t.stack === "string" ? textFrom(t.stack, MAX_STACK_CHARS) : `${out.name}: ${out.message}`;
         if (typeof t.token === "string") Object.defineProperty(out, "calcmlToken", { value: t.token });
         register(t.n, out);
         return out;

@@ -170,6 +170,31 @@ describe("describeValue", () => {
     );
     expect(describeValue(Array.from({ length: 6 }, () => [1]))).toContain("… (6 rows)");
   });
+
+  it("stays small however a value nests, shares or spreads (it runs on the trusted side, with no deadline)", () => {
+    // Four references to the same array at each of 40 levels: 4⁴⁰ paths through 40 arrays.
+    let shared: unknown = [1];
+    for (let level = 0; level < 40; level++) shared = [shared, shared, shared, shared];
+    const text = describeValue(shared);
+    expect(text).toContain("[…]");
+    expect(text.length).toBeLessThan(10_000);
+    // Objects: at most MAX_ENTRIES keys a level, then how many there are.
+    const wide = Object.fromEntries(
+      Array.from({ length: 100_000 }, (_, i) => [`k${i}`, { deep: { deeper: i } }]),
+    );
+    expect(describeValue(wide)).toMatch(/^\{ k0: \{ deep: \{ deeper: 0 \} \}, .* … \(100000 keys\) \}$/);
+    // A list of matrices inside an object is still shown.
+    expect(
+      describeValue({
+        grads: [
+          [
+            [1, 2],
+            [3, 4],
+          ],
+        ],
+      }),
+    ).toBe("{ grads: [[[1, 2], [3, 4]]] }");
+  });
 });
 
 describe("expectGradient", () => {

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { type CodecHooks, decode, encode, MAX_DEPTH, MAX_NAME_CHARS } from "../../src/sandbox/codec.ts";
+import {
+  type CodecHooks,
+  decode,
+  encode,
+  MAX_DEPTH,
+  MAX_MESSAGE_CHARS,
+  MAX_NAME_CHARS,
+  MAX_STACK_CHARS,
+  MAX_UNFOLDED_ENTRIES,
+} from "../../src/sandbox/codec.ts";
 
 /** Hooks for a side that owns no handles: functions and class instances cannot be sent. */
 const plain: CodecHooks = {
@@ -102,5 +111,40 @@ describe("the codec between the trusted side and the sandbox", () => {
       { "#": "ref", id: 2, cls: "n".repeat(MAX_NAME_CHARS) },
     ]);
     expect(error.name).toBe("n".repeat(MAX_NAME_CHARS));
+  });
+
+  it("keeps at most MAX_MESSAGE_CHARS of an error's message and MAX_STACK_CHARS of its stack", () => {
+    const long = "m".repeat(2 ** 20);
+    const error = decode(
+      { "#": "err", n: 0, ctor: "RangeError", name: "RangeError", message: long, stack: long },
+      plain,
+      false,
+    );
+    expect(error).toBeInstanceOf(RangeError);
+    expect((error as Error).message).toBe("m".repeat(MAX_MESSAGE_CHARS));
+    expect((error as Error).stack).toBe("m".repeat(MAX_STACK_CHARS));
+  });
+
+  it("refuses a value whose shared parts unfold past MAX_UNFOLDED_ENTRIES, and keeps cycles and honest sharing", () => {
+    // Four references to the same array at each of 40 levels: 160 entries on the wire, 4⁴⁰ unfolded.
+    let bomb: unknown[] = [1];
+    for (let level = 0; level < 40; level++) bomb = [bomb, bomb, bomb, bomb];
+    expect(() => roundTrip(bomb)).toThrow(
+      new RegExp(`more than ${MAX_UNFOLDED_ENTRIES} entries once its shared parts are counted`),
+    );
+    // One row shared by a thousand rows of a matrix, and a cycle, are fine.
+    const row = [1, 2, 3];
+    const matrix = roundTrip(Array.from({ length: 1000 }, () => row)) as number[][];
+    expect(matrix[999]).toBe(matrix[0]);
+    const cyclic: unknown[] = [1];
+    cyclic.push(cyclic, cyclic);
+    const back = roundTrip(cyclic) as unknown[];
+    expect(back[1]).toBe(back);
+  });
+
+  it("finds error and typed-array kinds among its own names only", () => {
+    const error = decode({ "#": "err", n: 0, ctor: "constructor", name: "x", message: "m" }, plain, false);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toBe("m");
   });
 });
