@@ -394,9 +394,23 @@ describe.concurrent("a determined cheater", () => {
     it("grades correct code that floods every output channel, with full marks", SLOW, async () => {
       const { lesson, report } = await limit(() => asLearner("00-welcome", fixture("output-flood")));
       expect(lesson.status).toBe("complete");
+      expect(tests(lesson).some((t) => (t.console?.length ?? 0) > 0)).toBe(true);
       for (const t of tests(lesson)) expect(t.console?.length ?? 0).toBeLessThanOrEqual(21);
       expect(JSON.stringify(report).length).toBeLessThan(200_000);
     });
+
+    it(
+      "keeps its own console caps when learner code writes console lines into its frames",
+      SLOW,
+      async () => {
+        const { lesson } = await limit(() => asLearner("00-welcome", fixture("console-frames")));
+        expect(lesson.status).toBe("complete");
+        const lines = tests(lesson).flatMap((t) => t.console ?? []);
+        // Each frame carried 40 lines of 10 000 characters; the report shows them as the trusted side cuts them.
+        expect(lines.length).toBeGreaterThan(0);
+        for (const line of lines) expect(line.length).toBeLessThanOrEqual(2_000);
+      },
+    );
 
     it("survives a 20 000-deep expression in the learner file", SLOW, async () => {
       const dir = path.join(scratch, "deep-expression");
@@ -732,13 +746,15 @@ describe.concurrent("a determined cheater", () => {
   });
 });
 
+/** Lesson 00's honest learners of the batch tests below: the reference solution (3 / 3) and the stub (0). */
+const SOLUTION = path.join(REPO_ROOT, "solutions/00-welcome/welcome.ts");
+const STUB = path.join(REPO_ROOT, "exercises/00-welcome/welcome.ts");
+
 describe("one worker, one student after another", () => {
   // A worker of the suites' process grades suite file after suite file (child.mjs: isolate: false;
   // fresh-modules.ts gives each file fresh modules and closes the last file's sandboxes). Here a whole
   // batch goes through one worker, attacks between honest students: an honest student must get exactly
   // the grade they get alone, whatever ran before them in that worker.
-  const SOLUTION = path.join(REPO_ROOT, "solutions/00-welcome/welcome.ts");
-  const STUB = path.join(REPO_ROOT, "exercises/00-welcome/welcome.ts");
   /** What a grade says, test by test, without its times. */
   const outcome = (lesson: LessonReport) => ({
     points: lesson.points,
@@ -803,8 +819,6 @@ describe("a suites' worker that dies mid-batch", () => {
   // student's looping file. That file and the files queued after it on the worker never ran to their
   // end; their students are graded again on their own (LessonBatch), never scored as suites that ran
   // no tests.
-  const SOLUTION = path.join(REPO_ROOT, "solutions/00-welcome/welcome.ts");
-  const STUB = path.join(REPO_ROOT, "exercises/00-welcome/welcome.ts");
   const MARKER = "calcml: kill the worker that grades me";
   const procArgs = (pid: string) => {
     try {

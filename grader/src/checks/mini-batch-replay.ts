@@ -50,12 +50,13 @@ const MAX_STATES = 64;
 /**
  * Replays the run from zero weights: at each epoch, tries every ordered partition into batches (one
  * step per batch) from every state still possible, and keeps the states whose whole-data loss is the
- * learner's (to 1e-9 relative). Returns, per epoch, the partitions that fit and the final states; or the
- * first epoch that no partition explains.
+ * learner's (to 1e-9 relative). Returns, per epoch, the partitions that fit, a partition that fits every
+ * epoch (a run whose batches never change: a generator made afresh each epoch, or one shuffle for the
+ * whole run), and the final states; or the first epoch that no partition explains.
  */
 export function replayMiniBatchRun(
   run: MiniBatchRun,
-): { fits: Set<string>[]; finals: number[][] } | { unexplained: number } {
+): { fits: Set<string>[]; sameEveryEpoch: string | undefined; finals: number[][] } | { unexplained: number } {
   const { X, y, learningRate } = run;
   const d = X[0]?.length ?? 0;
   const partitions = orderedPartitions(X.length, run.batchSize);
@@ -87,5 +88,6 @@ export function replayMiniBatchRun(
     fits.push(fit);
     states = next.slice(0, MAX_STATES);
   }
-  return { fits, finals: states };
+  const sameEveryEpoch = [...(fits[0] ?? [])].find((key) => fits.every((fit) => fit.has(key)));
+  return { fits, sameEveryEpoch, finals: states };
 }

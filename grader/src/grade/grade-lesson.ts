@@ -175,7 +175,10 @@ function score(plan: Plan, run: SuiteRun | undefined, started: number): LessonRe
     const tests = ids.map((id): TestReport => {
       const raw = reported.get(id);
       const status = testStatus(raw, problems, task.id, plan.violations);
-      const consoleLines = raw ? logs.filter((l) => l.taskId === raw.id).map((l) => l.content.trimEnd()) : [];
+      // vitest hands over a test's console output in blocks of several lines.
+      const consoleLines = raw
+        ? logs.filter((l) => l.taskId === raw.id).flatMap((l) => l.content.trimEnd().split("\n"))
+        : [];
       return {
         id,
         name: id.slice(task.id.length + 3),

@@ -40,8 +40,9 @@ const config = process.env.CALCML_CHILD_CONFIG
 const { createVitest } = await vitestNode;
 /** Console bytes kept per log entry. */
 const MAX_LOG_BYTES = 4000;
-/** Console entries kept per lesson. */
+/** Console entries kept per lesson, and per test (a report shows 20 a test). */
 const MAX_LOGS = 400;
+const MAX_LOGS_PER_TEST = 40;
 /** Characters kept of an error message (learner text can be arbitrarily long). */
 const MAX_MESSAGE = 20_000;
 
@@ -57,8 +58,12 @@ function toRawError(error) {
 
 /** Results, logs and console lines go by key: a lesson id, or the key of one of several runs of a lesson. */
 const lessonOfFile = new Map(Object.entries(config.suites).map(([key, file]) => [file, key]));
-/** @type {Map<string, string>} vitest task id → key */
-const lessonOfTask = new Map();
+/**
+ * Console entries by the id of the test (or file) that printed them. They are sorted into lessons at the
+ * end of the run: a console line can arrive before vitest reports its test.
+ * @type {Map<string, RawLog[]>}
+ */
+const logsOfTask = new Map();
 /** @type {Record<string, RawLog[]>} */
 const logs = {};
 /** @type {Record<string, { tests: RawTest[]; moduleErrors: RawError[] }>} */
@@ -69,19 +74,11 @@ let unhandled = [];
 /** @type {import("vitest/node").Reporter} */
 const reporter = {
   onUserConsoleLog(log) {
-    const lesson = log.taskId ? lessonOfTask.get(log.taskId) : undefined;
-    if (!lesson) return;
-    const kept = (logs[lesson] ??= []);
-    if (kept.length >= MAX_LOGS) return;
-    kept.push({
-      type: log.type,
-      ...(log.taskId ? { taskId: log.taskId } : {}),
-      content: log.content.slice(0, MAX_LOG_BYTES),
-    });
-  },
-  onTestCaseReady(test) {
-    const lesson = lessonOfFile.get(test.module.moduleId);
-    if (lesson) lessonOfTask.set(test.id, lesson);
+    if (!log.taskId) return;
+    const kept = logsOfTask.get(log.taskId) ?? [];
+    if (kept.length >= MAX_LOGS_PER_TEST) return;
+    kept.push({ type: log.type, taskId: log.taskId, content: log.content.slice(0, MAX_LOG_BYTES) });
+    logsOfTask.set(log.taskId, kept);
   },
   onTestRunEnd(testModules, unhandledErrors) {
     for (const module of testModules) {
@@ -108,6 +105,9 @@ const reporter = {
         });
       }
       results[lesson] = { tests, moduleErrors: module.errors().map(toRawError) };
+      logs[lesson] = [module.id, ...tests.map((t) => t.id)]
+        .flatMap((id) => logsOfTask.get(id) ?? [])
+        .slice(0, MAX_LOGS);
     }
     unhandled = unhandledErrors.map(toRawError);
   },

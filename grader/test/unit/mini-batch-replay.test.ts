@@ -52,6 +52,12 @@ describe("replayMiniBatchRun", () => {
       ]),
     );
     expect("fits" in replay && replay.fits[1]?.has(JSON.stringify([[1, 2], [0]]))).toBe(true);
+    expect("fits" in replay && replay.sameEveryEpoch).toBe(undefined);
+  });
+  it("names a split that fits every epoch (batches that never change)", () => {
+    const same = [[0, 2], [1]];
+    const replay = run(train([same, same, same]));
+    expect("fits" in replay && replay.sameEveryEpoch).toBe(JSON.stringify(same));
   });
   it("names the first epoch no split explains (one step per epoch on all the data, say)", () => {
     expect(run(train([[[0, 1, 2]], [[0, 1, 2]]]))).toEqual({ unexplained: 0 });
